@@ -1,0 +1,1 @@
+"""codex_django.cabinet: typed contracts, registry and components for Django back-office cabinets."""

@@ -1,0 +1,22 @@
+"""App config: discovers feature apps' ``cabinet.py`` and registers the components."""
+
+from __future__ import annotations
+
+from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
+from django.utils.translation import gettext_lazy as _
+
+
+class CabinetConfig(AppConfig):
+    name = "codex_django.cabinet"
+    label = "cabinet"
+    verbose_name = _("Cabinet")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers the system checks)
+        from .components_loader import register_components
+
+        register_components()
+        # Like admin.py: every installed app's cabinet.py runs once at start-up.
+        autodiscover_modules("cabinet")

@@ -1,0 +1,123 @@
+"""Field types shared by the contracts: text, URLs, icons, CSS colours.
+
+``SafeUrl`` is the one gate for every URL a payload carries. It accepts:
+
+* ``""`` (no link),
+* relative paths: ``/cabinet/booking/``, ``booking/42/``, ``?page=2``, ``#top``,
+* absolute ``http://`` and ``https://`` URLs,
+* named routes: ``booking:schedule`` (resolved server-side by
+  :func:`codex_django.cabinet.urls.resolve_url`).
+
+Everything else is rejected when the contract is built: ``javascript:``,
+``data:``, ``vbscript:`` and every other scheme, protocol-relative ``//host``
+URLs, backslashes, control characters and whitespace inside the scheme (the
+browser would strip it: ``java\\tscript:`` runs as ``javascript:``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from django.utils.functional import Promise
+from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+ROUTE_NAME = re.compile(r"^[A-Za-z_][\w-]*(?::[A-Za-z_][\w-]*)*$")
+ALLOWED_SCHEMES = ("http", "https")
+# Schemes a browser executes or reads locally: never a route namespace either.
+BLOCKED_SCHEMES = frozenset(
+    {"javascript", "vbscript", "data", "file", "blob", "filesystem", "about", "jar", "view-source", "livescript"}
+)
+
+
+def check_url(value: str) -> str:
+    """Return ``value`` if it is a safe URL (see module docstring), else raise ``ValueError``."""
+    if value == "":
+        return value
+    if value != value.strip():
+        raise ValueError("a URL may not start or end with whitespace")
+    if _CONTROL.search(value):
+        raise ValueError("a URL may not contain control characters")
+    if "\\" in value:
+        raise ValueError("a URL may not contain backslashes")
+    squeezed = re.sub(r"\s+", "", value)
+    if squeezed.startswith("//"):
+        raise ValueError("protocol-relative URLs ('//host/...') are not allowed; write https://host/...")
+    scheme = _SCHEME.match(squeezed)
+    if scheme:
+        name = scheme.group(1).lower()
+        if name in ALLOWED_SCHEMES:
+            if not squeezed[scheme.end() :].startswith("//"):
+                raise ValueError("an absolute URL needs a host: write https://host/...")
+            return value
+        if name not in BLOCKED_SCHEMES and ROUTE_NAME.match(value):
+            return value  # a namespaced route name such as "booking:schedule"
+        raise ValueError(f"the URL scheme {name!r} is not allowed; use http(s), a relative path or a named route")
+    return value
+
+
+def classify_url(value: str) -> str:
+    """``"empty"``, ``"absolute"``, ``"route"`` or ``"path"`` for a URL that passed :func:`check_url`."""
+    if not value:
+        return "empty"
+    if ROUTE_NAME.match(value):
+        return "route"
+    if _SCHEME.match(value):
+        return "absolute"
+    return "path"
+
+
+def _text(value: Any) -> str | Promise:
+    if isinstance(value, str | Promise):
+        return value
+    raise ValueError(f"Input should be a string, got {type(value).__name__}")
+
+
+# Text shown to users: a ``str`` or a lazy translation (kept lazy so it
+# translates per request, not once at import time).
+Text = Annotated[
+    str | Promise,
+    PlainValidator(_text),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema({"type": "string"}),
+]
+
+SafeUrl = Annotated[str, AfterValidator(check_url)]
+
+
+def _check_icon(value: str) -> str:
+    if value and not re.fullmatch(r"bi-[a-z0-9-]+", value):
+        raise ValueError("an icon is a Bootstrap Icons class such as 'bi-calendar' (letters, digits, '-')")
+    return value
+
+
+# Bootstrap Icons class name, e.g. ``bi-calendar-check``; ``""`` for none.
+IconName = Annotated[str, AfterValidator(_check_icon)]
+
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})")
+BOOTSTRAP_COLOURS = ("primary", "secondary", "success", "danger", "warning", "info", "light", "dark")
+
+
+def _check_colour(value: str) -> str:
+    if value == "" or _HEX.fullmatch(value) or value in BOOTSTRAP_COLOURS:
+        return value
+    raise ValueError(
+        "a colour is a hex value such as '#6366f1' or a Bootstrap colour name ("
+        + ", ".join(BOOTSTRAP_COLOURS)
+        + ")"
+    )
+
+
+# A hex colour or a Bootstrap colour name; never arbitrary CSS (no ``url(...)``).
+Colour = Annotated[str, AfterValidator(_check_colour)]
+
+
+def _check_permission(value: str) -> str:
+    if not re.fullmatch(r"[\w.-]+\.[\w-]+", value):
+        raise ValueError("a permission is written 'app_label.codename', e.g. 'booking.view_appointment'")
+    return value
+
+
+Permission = Annotated[str, AfterValidator(_check_permission)]

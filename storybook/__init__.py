@@ -1,0 +1,1 @@
+"""The component storybook: every cabinet component browsable with live controls."""
