@@ -79,5 +79,5 @@ STATICFILES_FINDERS = [
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/login/"
 
-COMPONENTS = {"dirs": [], "app_dirs": []}
-CODEX_CABINET = {}
+COMPONENTS: dict[str, list[str]] = {"dirs": [], "app_dirs": []}
+CODEX_CABINET: dict[str, object] = {}

@@ -1,8 +1,9 @@
 """Who may enter a cabinet space.
 
 The rule is a hook: ``CODEX_CABINET["SPACE_ACCESS"]`` names a function
-``(request, space) -> bool``. Views call :func:`require_space` (or use the
-:func:`space_required` decorator) so every cabinet view checks it.
+``(request, space) -> bool``. Function views use the :func:`space_required`
+decorator, class-based views :class:`SpaceRequiredMixin`, so every cabinet
+view checks it.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
@@ -61,3 +62,36 @@ def space_required(space: str) -> Callable[[Callable[..., HttpResponse]], Callab
         return wrapped
 
     return decorator
+
+
+class SpaceRequiredMixin:
+    """Class-based-view guard, the counterpart of :func:`space_required`.
+
+    Anonymous users go to the login page, users the ``SPACE_ACCESS`` hook
+    refuses get 403. On success ``request.cabinet_space`` (and, when the view
+    sets ``cabinet_module``, ``request.cabinet_module``) tell the context
+    processor where the page belongs. Put it first among the bases::
+
+        class ScheduleView(SpaceRequiredMixin, TemplateView):
+            space = "staff"
+            cabinet_module = "booking"
+            template_name = "booking/schedule.html"
+    """
+
+    space: str = ""
+    cabinet_module: str | None = None
+
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        if self.space not in SPACES:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}: set space = 'staff' or 'client' (got {self.space!r})."
+            )
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not can_enter(request, self.space):
+            raise PermissionDenied(f"You may not enter the {self.space} cabinet.")
+        request.cabinet_space = self.space  # type: ignore[attr-defined]
+        if self.cabinet_module:
+            request.cabinet_module = self.cabinet_module  # type: ignore[attr-defined]
+        response: HttpResponse = super().dispatch(request, *args, **kwargs)  # type: ignore[misc]
+        return response

@@ -15,8 +15,7 @@ import pkgutil
 
 def component_modules() -> list[str]:
     """Dotted paths of the component modules, sorted."""
-    from . import components
-
+    components = importlib.import_module(f"{__package__}.components")
     found = []
     for info in pkgutil.iter_modules(components.__path__):
         if info.ispkg and not info.name.startswith("_"):

@@ -14,11 +14,14 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, dataclass_transform, overload
 
+import pydantic
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from pydantic.dataclasses import dataclass as pydantic_dataclass
+from pydantic.json_schema import GenerateJsonSchema
 
 T = TypeVar("T")
 
@@ -41,12 +44,41 @@ def format_validation_error(contract: str, error: ValidationError) -> str:
     return "\n".join(lines)
 
 
+def _name_positional_arguments(klass: type[Any], init: Callable[..., None]) -> Callable[..., None]:
+    """Pass positional arguments by field name, so errors name the field, not its position."""
+    names = [field.name for field in dataclasses.fields(klass) if field.init and not field.kw_only]
+
+    @functools.wraps(init)
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        if len(args) > len(names):
+            raise TypeError(
+                f"{klass.__name__}() takes {len(names)} positional arguments but {len(args)} were given"
+            )
+        for name, value in zip(names, args, strict=False):
+            if name in kwargs:
+                raise TypeError(f"{klass.__name__}() got multiple values for argument {name!r}")
+            kwargs[name] = value
+        init(self, **kwargs)
+
+    return __init__
+
+
+@overload
+def contract(cls: type[T], /) -> type[T]: ...
+
+
+@overload
+def contract(*, frozen: bool = False, configuration_error: bool = False) -> Callable[[type[T]], type[T]]: ...
+
+
+@dataclass_transform(field_specifiers=(dataclasses.field, pydantic.Field))
 def contract(
     cls: type[T] | None = None,
+    /,
     *,
     frozen: bool = False,
     configuration_error: bool = False,
-) -> Any:
+) -> type[T] | Callable[[type[T]], type[T]]:
     """Turn a class into a validated payload contract.
 
     ``frozen`` makes instances immutable (the nav and registry types);
@@ -56,19 +88,21 @@ def contract(
 
     def wrap(klass: type[T]) -> type[T]:
         built: Any = pydantic_dataclass(klass, frozen=frozen, config=CONTRACT_CONFIG)
+        init = _name_positional_arguments(built, built.__init__)
         if configuration_error:
-            original_init: Callable[..., None] = built.__init__
+            validating_init = init
 
-            @functools.wraps(original_init)
-            def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+            @functools.wraps(validating_init)
+            def init(self: Any, *args: Any, **kwargs: Any) -> None:
                 try:
-                    original_init(self, *args, **kwargs)
+                    validating_init(self, *args, **kwargs)
                 except ValidationError as error:
                     raise ImproperlyConfigured(format_validation_error(klass.__name__, error)) from None
 
-            built.__init__ = __init__
+        built.__init__ = init
         built.__cabinet_contract__ = True
-        return built  # type: ignore[no-any-return]
+        result: type[T] = built
+        return result
 
     if cls is not None:
         return wrap(cls)
@@ -80,14 +114,28 @@ def is_contract(value: Any) -> bool:
     return bool(getattr(value, "__cabinet_contract__", False))
 
 
-@functools.cache
+_ADAPTERS: dict[type[Any], TypeAdapter[Any]] = {}
+
+
 def _adapter(cls: type[Any]) -> TypeAdapter[Any]:
-    return TypeAdapter(cls)
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
+
+
+class _ContractSchema(GenerateJsonSchema):
+    """Writes lazy translations (``gettext_lazy`` defaults) as their text."""
+
+    def encode_default(self, dft: Any) -> Any:
+        if isinstance(dft, Promise):
+            return str(dft)
+        return super().encode_default(dft)
 
 
 def json_schema(cls: type[Any]) -> dict[str, Any]:
     """The contract's JSON schema (what the storybook builds its controls from)."""
-    return _adapter(cls).json_schema()
+    return _adapter(cls).json_schema(schema_generator=_ContractSchema)
 
 
 def to_payload(instance: Any) -> Any:

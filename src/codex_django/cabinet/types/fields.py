@@ -28,7 +28,18 @@ ROUTE_NAME = re.compile(r"^[A-Za-z_][\w-]*(?::[A-Za-z_][\w-]*)*$")
 ALLOWED_SCHEMES = ("http", "https")
 # Schemes a browser executes or reads locally: never a route namespace either.
 BLOCKED_SCHEMES = frozenset(
-    {"javascript", "vbscript", "data", "file", "blob", "filesystem", "about", "jar", "view-source", "livescript"}
+    {
+        "javascript",
+        "vbscript",
+        "data",
+        "file",
+        "blob",
+        "filesystem",
+        "about",
+        "jar",
+        "view-source",
+        "livescript",
+    }
 )
 
 
@@ -54,7 +65,9 @@ def check_url(value: str) -> str:
             return value
         if name not in BLOCKED_SCHEMES and ROUTE_NAME.match(value):
             return value  # a namespaced route name such as "booking:schedule"
-        raise ValueError(f"the URL scheme {name!r} is not allowed; use http(s), a relative path or a named route")
+        raise ValueError(
+            f"the URL scheme {name!r} is not allowed; use http(s), a relative path or a named route"
+        )
     return value
 
 

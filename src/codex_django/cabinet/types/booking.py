@@ -1,0 +1,446 @@
+"""Data contracts for the booking widgets and booking modal blocks.
+
+The service and client selectors, the date/time picker and the summary panel
+make up the booking wizard; the quick-create form, the slot picker and the
+chain preview are blocks inside a booking modal (see
+:mod:`~codex_django.cabinet.types.modal`: ``QuickCreateSection``,
+``SlotPickerSection``, ``ChainPreviewSection``).
+
+The API reference documents these types under
+``codex_django.cabinet.types.components``; they are re-exported there.
+Dates are ISO strings (``"2026-04-01"``) and times ``"HH:MM"`` strings, so the
+payloads survive a JSON round trip (cache, storybook) unchanged.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from datetime import date
+from typing import Annotated, Any, NamedTuple
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
+
+from .contract import contract
+from .fields import SafeUrl, Text
+from .widgets import check_unique
+
+_HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+
+
+def _check_time(value: str) -> str:
+    if value and not _HH_MM.fullmatch(value):
+        raise ValueError("a time is written 'HH:MM' with a 24-hour clock, e.g. '09:30'")
+    return value
+
+
+def _check_date(value: str) -> str:
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("a date is written 'YYYY-MM-DD', e.g. '2026-04-01'") from None
+    return value
+
+
+# ``"HH:MM"`` (24-hour) or ``""``.
+TimeOfDay = Annotated[str, AfterValidator(_check_time)]
+# ``"YYYY-MM-DD"`` or ``""``.
+IsoDate = Annotated[str, AfterValidator(_check_date)]
+ItemId = Annotated[str, Field(min_length=1)]
+
+
+def _check_choice(value: str, options: list[Any], what: str) -> None:
+    values = [option.value for option in options]
+    if value and value not in values:
+        raise ValueError(f"{value!r} is not one of the {what} values {values[:10]!r}")
+
+
+# --------------------------------------------------------------------------- booking wizard
+
+
+@contract
+class ServiceItem:
+    """A single service or product in a selector.
+
+    Attributes:
+        id: Unique, non-empty ID (e.g. the primary key).
+        title: Display name (e.g. ``"Маникюр + Гель-лак"``).
+        price: Formatted price (e.g. ``"45"`` or ``"45 €"``).
+        duration: Duration in minutes (>= 1, e.g. ``90``).
+        category: Category key for the filter buttons (e.g. ``"nails"``).
+            Defaults to ``"all"``.
+        description: Optional short description. Defaults to ``""``.
+    """
+
+    id: ItemId
+    title: Text
+    price: Text
+    duration: Annotated[int, Field(ge=1)]
+    category: str = "all"
+    description: Text = ""
+
+
+@contract
+class ServiceSelectorData:
+    """Payload for the service selector of the booking wizard.
+
+    Attributes:
+        items: :class:`ServiceItem` instances (unique ids).
+        categories: Ordered ``(key, label)`` pairs for the category filter;
+            every item's category must be one of the keys (or ``"all"``).
+            Defaults to none (no filter).
+        search_placeholder: Placeholder of the search input.
+            Defaults to ``"Search services..."`` (translated).
+    """
+
+    items: list[ServiceItem]
+    categories: list[tuple[str, Text]] = dataclasses.field(default_factory=list)
+    search_placeholder: Text = _("Search services...")
+
+    @field_validator("items")
+    @classmethod
+    def _unique_ids(cls, items: list[ServiceItem]) -> list[ServiceItem]:
+        check_unique([item.id for item in items], "id")
+        return items
+
+    @field_validator("categories")
+    @classmethod
+    def _known_categories(
+        cls, categories: list[tuple[str, Any]], info: ValidationInfo
+    ) -> list[tuple[str, Any]]:
+        keys = [key for key, _label in categories]
+        check_unique(keys, "category")
+        if categories:
+            for index, item in enumerate(info.data.get("items", [])):
+                if item.category != "all" and item.category not in keys:
+                    raise ValueError(
+                        f"items.{index}: ServiceItem {str(item.title)!r} has category {item.category!r}, "
+                        f"which is not in categories {keys!r}"
+                    )
+        return categories
+
+
+@contract
+class ClientSelectorData:
+    """Payload for the client selector of the booking wizard.
+
+    Attributes:
+        clients: Existing clients for search and selection; dicts with at
+            least ``"id"`` and ``"name"`` (``"phone"``, ``"email"`` optional).
+        search_placeholder: Placeholder of the search input.
+            Defaults to ``"Search by name or phone..."`` (translated).
+    """
+
+    clients: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    search_placeholder: Text = _("Search by name or phone...")
+
+    @field_validator("clients")
+    @classmethod
+    def _clients_named(cls, clients: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for index, client in enumerate(clients):
+            missing = [key for key in ("id", "name") if key not in client]
+            if missing:
+                raise ValueError(
+                    f"clients.{index}: missing key(s) {missing!r}; the dict has {sorted(client)!r}"
+                )
+        return clients
+
+
+class TimeSlotState(NamedTuple):
+    """A time slot of the picker and whether it is taken."""
+
+    time: str
+    busy: bool
+
+
+@contract
+class DateTimePickerData:
+    """Payload for the date and time picker of the booking wizard.
+
+    Attributes:
+        available_days: Days shown in the mini-calendar: dicts with at least
+            ``"date"`` (``"YYYY-MM-DD"``); ``"label"`` and ``"available"`` optional.
+        time_slots: Time strings offered, ``"HH:MM"`` (e.g. ``"08:00"``).
+        busy_slots: Times (from ``time_slots``) that are taken. Defaults to none.
+        current_month: Month label (e.g. ``"March 2026"``). Defaults to ``""``.
+
+    Derived: :attr:`slot_states`.
+    """
+
+    available_days: list[dict[str, Any]]
+    time_slots: list[TimeOfDay]
+    busy_slots: list[TimeOfDay] = dataclasses.field(default_factory=list)
+    current_month: Text = ""
+
+    @field_validator("available_days")
+    @classmethod
+    def _days_dated(cls, days: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for index, day in enumerate(days):
+            try:
+                _check_date(str(day["date"]))
+            except KeyError:
+                raise ValueError(
+                    f"available_days.{index}: missing key 'date'; the dict has {sorted(day)!r}"
+                ) from None
+            except ValueError as error:
+                raise ValueError(f"available_days.{index}.date: {error} (got {day['date']!r})") from None
+        return days
+
+    @field_validator("busy_slots")
+    @classmethod
+    def _busy_are_slots(cls, busy: list[str], info: ValidationInfo) -> list[str]:
+        offered = info.data.get("time_slots")
+        if offered is not None:
+            unknown = [value for value in busy if value not in offered]
+            if unknown:
+                raise ValueError(f"busy slots {unknown!r} are not in time_slots")
+        return busy
+
+    @property
+    def slot_states(self) -> list[TimeSlotState]:
+        """Every time slot in order with its busy flag."""
+        busy = set(self.busy_slots)
+        return [TimeSlotState(value, value in busy) for value in self.time_slots]
+
+
+@contract
+class BookingSummaryData:
+    """Payload for the summary panel of the booking wizard.
+
+    Attributes:
+        confirm_url: Endpoint the booking is POSTed to.
+        reset_url: URL that clears the selection. Defaults to ``""`` (no reset button).
+        masters: Specialists for manual assignment: dicts with at least
+            ``"id"`` and ``"name"``. Defaults to none.
+    """
+
+    confirm_url: SafeUrl
+    reset_url: SafeUrl = ""
+    masters: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+
+    @field_validator("confirm_url")
+    @classmethod
+    def _confirm_set(cls, value: str) -> str:
+        if not value:
+            raise ValueError("confirm_url may not be empty: the summary posts the booking there")
+        return value
+
+    @field_validator("masters")
+    @classmethod
+    def _masters_named(cls, masters: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        for index, master in enumerate(masters):
+            missing = [key for key in ("id", "name") if key not in master]
+            if missing:
+                raise ValueError(
+                    f"masters.{index}: missing key(s) {missing!r}; the dict has {sorted(master)!r}"
+                )
+        return masters
+
+
+# --------------------------------------------------------------------------- quick create
+
+
+@contract
+class BookingQuickCreateServiceOption:
+    """Service option shown inside a quick-create booking modal.
+
+    Attributes:
+        value: The submitted value (the service's primary key).
+        label: Service name.
+        price_label: Formatted price (``"45 €"``). Defaults to ``""``.
+        duration_label: Formatted duration (``"90 min"``). Defaults to ``""``.
+    """
+
+    value: ItemId
+    label: Text
+    price_label: Text = ""
+    duration_label: Text = ""
+
+
+@contract
+class BookingQuickCreateClientOption:
+    """Client option shown inside a quick-create booking modal.
+
+    Attributes:
+        value: The submitted value (the client's primary key).
+        label: Client name.
+        subtitle: Secondary line (phone). Defaults to ``""``.
+        email: Email address. Defaults to ``""``.
+        search_text: Extra text the client-side search matches (phone digits,
+            nicknames). Defaults to ``""``; :attr:`haystack` adds label,
+            subtitle and email.
+    """
+
+    value: ItemId
+    label: Text
+    subtitle: Text = ""
+    email: str = ""
+    search_text: str = ""
+
+    @property
+    def haystack(self) -> str:
+        """Lower-cased text the client search filters on."""
+        parts = (str(self.label), str(self.subtitle), self.email, self.search_text)
+        return " ".join(part for part in parts if part).lower()
+
+
+@contract
+class BookingQuickCreateData:
+    """Payload for the quick-create block: one appointment from a calendar slot.
+
+    The block renders a form: hidden ``resource_id`` / ``booking_date`` /
+    ``selected_time``, a service select, a client search over
+    ``client_options`` and, when allowed, fields for a new client. It is
+    submitted by the modal's POST action (:class:`~codex_django.cabinet.types.modal.ModalAction`).
+
+    Attributes:
+        resource_label: Who or what is booked (master, room), shown as text.
+        date_label: The date as shown to the user (``"Tue, 1 April"``).
+        time_label: The time as shown to the user (``"09:30"``).
+        resource_id: Submitted resource key. Defaults to ``""``.
+        booking_date: Submitted date, ``"YYYY-MM-DD"``. Defaults to ``""``.
+        selected_time: Submitted time, ``"HH:MM"``. Defaults to ``""``.
+        service_options: :class:`BookingQuickCreateServiceOption` choices (unique values).
+        client_options: :class:`BookingQuickCreateClientOption` choices (unique values).
+        selected_service_id: Pre-selected service (one of the option values) or ``""``.
+        selected_client_id: Pre-selected client (one of the option values) or ``""``.
+        client_search_query: Initial text of the client search. Defaults to ``""``.
+        client_search_min_chars: Characters typed before client results show
+            (>= 0). Defaults to ``3``.
+        new_client_first_name, new_client_last_name, new_client_phone,
+        new_client_email: Initial values of the new-client fields.
+        allow_new_client: Show the new-client fields. Defaults to ``True``.
+    """
+
+    resource_label: Text
+    date_label: Text
+    time_label: Text
+    resource_id: str = ""
+    booking_date: IsoDate = ""
+    selected_time: TimeOfDay = ""
+    service_options: list[BookingQuickCreateServiceOption] = dataclasses.field(default_factory=list)
+    client_options: list[BookingQuickCreateClientOption] = dataclasses.field(default_factory=list)
+    selected_service_id: str = ""
+    selected_client_id: str = ""
+    client_search_query: str = ""
+    client_search_min_chars: Annotated[int, Field(ge=0)] = 3
+    new_client_first_name: str = ""
+    new_client_last_name: str = ""
+    new_client_phone: str = ""
+    new_client_email: str = ""
+    allow_new_client: bool = True
+
+    @field_validator("service_options", "client_options")
+    @classmethod
+    def _unique_values(cls, options: list[Any]) -> list[Any]:
+        check_unique([option.value for option in options], "option value")
+        return options
+
+    @field_validator("selected_service_id")
+    @classmethod
+    def _service_offered(cls, value: str, info: ValidationInfo) -> str:
+        _check_choice(value, info.data.get("service_options", []), "service_options")
+        return value
+
+    @field_validator("selected_client_id")
+    @classmethod
+    def _client_offered(cls, value: str, info: ValidationInfo) -> str:
+        _check_choice(value, info.data.get("client_options", []), "client_options")
+        return value
+
+
+# --------------------------------------------------------------------------- slot picker
+
+
+@contract
+class BookingSlotPickerOption:
+    """Single slot option in a booking slot-picker block.
+
+    Attributes:
+        value: Submitted time, ``"HH:MM"``.
+        label: Text on the slot button (``"09:30"``).
+        available: False renders the slot disabled. Defaults to ``True``.
+    """
+
+    value: Annotated[TimeOfDay, Field(min_length=1)]
+    label: Text
+    available: bool = True
+
+
+@contract
+class BookingSlotPickerData:
+    """Payload for the booking slot picker: day navigation and slot selection.
+
+    Attributes:
+        selected_date: The day shown, ``"YYYY-MM-DD"``.
+        selected_date_label: The day as shown to the user (``"Tue, 1 April"``).
+        selected_time: The selected slot (one of the slot values) or ``""``.
+        prev_url, next_url, today_url: HTMX URLs loading the previous day,
+            the next day and today into the modal. ``""`` hides the button.
+        calendar_url: URL of a month calendar to pick another day; ``""`` hides it.
+        slots: :class:`BookingSlotPickerOption` instances in display order
+            (unique values).
+
+    Derived: :attr:`has_available`.
+    """
+
+    selected_date: IsoDate
+    selected_date_label: Text
+    selected_time: TimeOfDay = ""
+    prev_url: SafeUrl = ""
+    next_url: SafeUrl = ""
+    today_url: SafeUrl = ""
+    calendar_url: SafeUrl = ""
+    slots: list[BookingSlotPickerOption] = dataclasses.field(default_factory=list)
+
+    @field_validator("slots")
+    @classmethod
+    def _unique_slots(cls, slots: list[BookingSlotPickerOption]) -> list[BookingSlotPickerOption]:
+        check_unique([slot.value for slot in slots], "slot")
+        return slots
+
+    @model_validator(mode="after")
+    def _selected_is_slot(self) -> BookingSlotPickerData:
+        try:
+            _check_choice(self.selected_time, self.slots, "slot")
+        except ValueError as error:
+            raise ValueError(f"selected_time: {error}") from None
+        return self
+
+    @property
+    def has_available(self) -> bool:
+        """True when at least one slot can be booked (else the template shows a notice)."""
+        return any(slot.available for slot in self.slots)
+
+
+# --------------------------------------------------------------------------- chain preview
+
+
+@contract
+class BookingChainPreviewItem:
+    """Single row in a booking chain preview (one appointment of a chain).
+
+    Attributes:
+        title: Main text (service and time, ``"Стрижка 09:00-10:00"``).
+        subtitle: Secondary text (master). Defaults to ``""``.
+        meta: Short right-hand text (price, duration). Defaults to ``""``.
+    """
+
+    title: Text
+    subtitle: Text = ""
+    meta: Text = ""
+
+
+@contract
+class BookingChainPreviewData:
+    """Payload for a booking chain preview block: the appointments a multi-service booking creates.
+
+    Attributes:
+        title: Block heading. Defaults to ``"Chain preview"`` (translated).
+        items: :class:`BookingChainPreviewItem` rows in order. Defaults to none.
+    """
+
+    title: Text = _("Chain preview")
+    items: list[BookingChainPreviewItem] = dataclasses.field(default_factory=list)
