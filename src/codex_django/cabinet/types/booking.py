@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
 from .contract import contract
-from .fields import SafeUrl, Text
+from .fields import ItemId, SafeUrl, Text
 from .widgets import check_unique
 
 _HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
@@ -48,7 +48,6 @@ def _check_date(value: str) -> str:
 TimeOfDay = Annotated[str, AfterValidator(_check_time)]
 # ``"YYYY-MM-DD"`` or ``""``.
 IsoDate = Annotated[str, AfterValidator(_check_date)]
-ItemId = Annotated[str, Field(min_length=1)]
 
 
 def _check_choice(value: str, options: list[Any], what: str) -> None:

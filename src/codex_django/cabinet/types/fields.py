@@ -20,7 +20,7 @@ import re
 from typing import Annotated, Any
 
 from django.utils.functional import Promise
-from pydantic import AfterValidator, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
@@ -134,3 +134,7 @@ def _check_permission(value: str) -> str:
 
 
 Permission = Annotated[str, AfterValidator(_check_permission)]
+
+
+# An identifier that keys an item in a collection (a model's primary key as text).
+ItemId = Annotated[str, Field(min_length=1)]

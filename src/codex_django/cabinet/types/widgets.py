@@ -1,4 +1,3 @@
-# ruff: noqa: RUF002  (the docstring examples are the reference's, in Russian)
 """Data contracts for dashboard widget payloads.
 
 A dashboard selector returns one of these payloads; the matching widget

@@ -1,0 +1,347 @@
+"""Data contracts for the card and list components.
+
+:class:`CardGridData` + :class:`CardItem` (``card_grid``),
+:class:`ListViewData` + :class:`ListRow` (``list_view``) and
+:class:`SplitPanelData` + :class:`ListRow` (``split_panel``): collections of
+items with an id, a title line, an optional avatar and a link.
+
+Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal, NamedTuple
+from urllib.parse import quote
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationInfo, field_validator
+
+from .contract import contract
+from .data_table import ItemId, RowAction, TableAction
+from .fields import IconName, SafeUrl, Text
+from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
+
+# --------------------------------------------------------------------------- cards
+
+
+@contract
+class CardItem:
+    """A single card in a :class:`CardGridData` collection.
+
+    A tile in grid mode, a compact row in list mode. ``meta`` carries
+    icon + text pairs for secondary information.
+
+    Attributes:
+        id: Unique, non-empty identifier (the model's primary key as a string).
+        title: Card heading (e.g. client full name).
+        subtitle: Optional line below the title. Defaults to ``""``.
+        avatar: Avatar image URL, or 1-3 initials for the avatar circle.
+            Defaults to ``""`` (no avatar).
+        badge: Short status label shown as a badge (``"VIP"``). Defaults to ``""``.
+        badge_style: Bootstrap colour name of the badge (``"primary"``,
+            ``"success"``, ...). Defaults to ``"secondary"``.
+        url: Link target (detail page or HTMX endpoint). Defaults to ``""``.
+        meta: ``(icon, text)`` pairs, e.g. ``[("bi-telephone", "+7 999 123-45-67")]``.
+
+    Derived: :attr:`avatar_is_image`, :attr:`initials`.
+
+    Example::
+
+        CardItem(
+            id=str(client.pk),
+            title=client.full_name,
+            subtitle=client.category,
+            avatar=client.initials,
+            badge="VIP",
+            badge_style="warning",
+            url=f"/cabinet/clients/{client.pk}/",
+            meta=[
+                ("bi-telephone", client.phone),
+                ("bi-calendar", f"{client.visit_count} визитов"),
+            ],
+        )
+    """
+
+    id: ItemId
+    title: Text
+    subtitle: Text = ""
+    avatar: Avatar = ""
+    badge: Text = ""
+    badge_style: BadgeStyle = "secondary"
+    url: SafeUrl = ""
+    meta: list[tuple[IconName, Text]] = dataclasses.field(default_factory=list)
+
+    @property
+    def avatar_is_image(self) -> bool:
+        """True when :attr:`avatar` is an image URL, False for initials or none."""
+        return avatar_is_image(self.avatar)
+
+    @property
+    def initials(self) -> str:
+        """Initials for the avatar circle (the avatar's own, or derived from :attr:`title`)."""
+        return initials_for(self.avatar, self.title)
+
+
+@contract
+class CardGridData:
+    """Payload contract for the ``card_grid`` component.
+
+    :class:`CardItem` instances as a grid of cards or a compact list; the user
+    toggles the mode client-side (Alpine).
+
+    Template variable: ``cards``::
+
+        {% include "cabinet/components/card_grid.html" with cards=cards %}
+
+    Attributes:
+        items: :class:`CardItem` instances (unique ids).
+        view_mode: Initial mode, ``"grid"`` (default) or ``"list"``.
+        search_placeholder: Placeholder of the search input (filters by title);
+            ``""`` (default) hides the search bar.
+        empty_message: Shown when ``items`` is empty. Defaults to ``"No items"``
+            (translated).
+
+    Example::
+
+        from codex_django.cabinet import CardGridData, CardItem
+
+        cards = CardGridData(
+            items=[
+                CardItem(
+                    id=str(c.pk),
+                    title=c.full_name,
+                    avatar=c.initials,
+                    url=f"/cabinet/clients/{c.pk}/",
+                )
+                for c in Client.objects.all()
+            ],
+            search_placeholder="Поиск клиентов...",
+        )
+        return render(request, "clients/index.html", {"cards": cards})
+    """
+
+    items: list[CardItem]
+    view_mode: Literal["grid", "list"] = "grid"
+    search_placeholder: Text = ""
+    empty_message: Text = _("No items")
+
+    @field_validator("items")
+    @classmethod
+    def _unique_ids(cls, items: list[CardItem]) -> list[CardItem]:
+        check_unique([item.id for item in items], "id")
+        return items
+
+
+# --------------------------------------------------------------------------- lists
+
+
+@contract
+class ListRow:
+    """A single row in a :class:`ListViewData` or :class:`SplitPanelData`.
+
+    A primary label, optional secondary text and meta, an optional avatar;
+    clickable (modal in a list view, detail panel in a split panel) and with
+    optional per-row action buttons.
+
+    Attributes:
+        id: Unique, non-empty identifier (typically the primary key).
+        primary: Main row text (subject line, client name).
+        secondary: Optional smaller text below ``primary``. Defaults to ``""``.
+        meta: Optional short metadata on the right (date, count). Defaults to ``""``.
+        avatar: Avatar image URL or 1-3 initials. Defaults to ``""``.
+        url: HTMX endpoint or link. In :class:`ListViewData` a click opens it
+            in the modal; in :class:`SplitPanelData` it is the detail URL when
+            the panel has no ``detail_url``. Defaults to ``""``.
+        actions: Per-row :class:`TableAction` buttons. A row has no dict for
+            ``url_key``: an action links to its own ``url``, else to the row's.
+
+    Derived: :attr:`row_actions`, :attr:`avatar_is_image`, :attr:`initials`.
+
+    Example::
+
+        ListRow(
+            id=str(msg.pk),
+            primary=msg.subject,
+            secondary=msg.sender,
+            meta=msg.created_at.strftime("%d.%m"),
+            url=f"/cabinet/conversations/{msg.pk}/",
+        )
+    """
+
+    id: ItemId
+    primary: Text
+    secondary: Text = ""
+    meta: Text = ""
+    avatar: Avatar = ""
+    url: SafeUrl = ""
+    actions: list[TableAction] = dataclasses.field(default_factory=list)
+
+    @field_validator("actions")
+    @classmethod
+    def _actions_have_urls(cls, actions: list[TableAction], info: ValidationInfo) -> list[TableAction]:
+        row_url = info.data.get("url", "")
+        for index, action in enumerate(actions):
+            if not action.url and not row_url and "url" in info.data:
+                raise ValueError(
+                    f"actions.{index}: TableAction {str(action.label)!r} has no URL: set its url= "
+                    "or the row's url (a ListRow has no row dict to read url_key from)"
+                )
+        return actions
+
+    @property
+    def row_actions(self) -> list[RowAction]:
+        """The actions with their URLs (the action's own ``url`` or the row's)."""
+        return [RowAction(action, action.url or self.url) for action in self.actions]
+
+    @property
+    def avatar_is_image(self) -> bool:
+        """True when :attr:`avatar` is an image URL, False for initials or none."""
+        return avatar_is_image(self.avatar)
+
+    @property
+    def initials(self) -> str:
+        """Initials for the avatar circle (the avatar's own, or derived from :attr:`primary`)."""
+        return initials_for(self.avatar, self.primary)
+
+
+@contract
+class ListViewData:
+    """Payload contract for the ``list_view`` component.
+
+    A vertical list of :class:`ListRow` with an optional search bar; a click
+    opens the row's URL in the modal, row actions appear on hover and focus.
+
+    Template variable: ``list``::
+
+        {% include "cabinet/components/list_view.html" with list=list_data %}
+
+    Attributes:
+        rows: :class:`ListRow` instances (unique ids).
+        search_placeholder: Placeholder of the search input (filters by
+            ``primary``); ``""`` (default) hides the search bar.
+        empty_message: Shown when ``rows`` is empty. Defaults to ``"No data"``
+            (translated).
+
+    Example::
+
+        from codex_django.cabinet import ListViewData, ListRow
+
+        list_data = ListViewData(
+            rows=[
+                ListRow(
+                    id=str(n.pk),
+                    primary=n.subject,
+                    secondary=n.channel,
+                    meta=n.sent_at.strftime("%d.%m %H:%M"),
+                    url=f"/cabinet/notifications/{n.pk}/",
+                )
+                for n in Notification.objects.order_by("-sent_at")
+            ],
+            search_placeholder="Поиск уведомлений...",
+        )
+        return render(request, "notifications/log.html", {"list": list_data})
+    """
+
+    rows: list[ListRow]
+    search_placeholder: Text = ""
+    empty_message: Text = _("No data")
+
+    @field_validator("rows")
+    @classmethod
+    def _unique_ids(cls, rows: list[ListRow]) -> list[ListRow]:
+        check_unique([row.id for row in rows], "id")
+        return rows
+
+
+class PanelEntry(NamedTuple):
+    """A split-panel list item with the URL its detail loads from and whether it is selected."""
+
+    row: ListRow
+    detail_url: str
+    active: bool
+
+
+@contract
+class SplitPanelData:
+    """Payload contract for the ``split_panel`` component.
+
+    A scrollable list on the left, a detail area on the right; clicking an
+    item loads its detail through HTMX. Below 768 px the panels stack.
+
+    Template variable: ``panel``::
+
+        {% include "cabinet/components/split_panel.html" with panel=panel %}
+
+    Attributes:
+        items: :class:`ListRow` instances for the left panel (unique ids).
+        active_id: ``id`` of the initially selected item (one of the items'
+            ids) or ``""`` (default, nothing selected).
+        detail_url: Base URL for item details: ``"/cabinet/conversations"``
+            loads ``/cabinet/conversations/42`` for item ``42``; a route name
+            is reversed first. ``""`` (default): each item's own ``url``.
+        empty_message: Shown in the right panel when nothing is selected.
+            Defaults to ``"Select an item"`` (translated).
+
+    Derived: :attr:`entries` (row, detail URL, active).
+
+    Example::
+
+        from codex_django.cabinet import SplitPanelData, ListRow
+
+        panel = SplitPanelData(
+            items=[
+                ListRow(
+                    id=str(conv.pk),
+                    primary=conv.subject,
+                    secondary=conv.last_message[:60],
+                    meta=conv.updated_at.strftime("%d.%m"),
+                    avatar=conv.client_initials,
+                )
+                for conv in conversations
+            ],
+            active_id=str(active_conversation.pk) if active_conversation else "",
+            detail_url="/cabinet/conversations",
+            empty_message="Выберите переписку",
+        )
+        return render(request, "conversations/index.html", {"panel": panel})
+    """
+
+    items: list[ListRow]
+    active_id: str = ""
+    detail_url: SafeUrl = ""
+    empty_message: Text = _("Select an item")
+
+    @field_validator("items")
+    @classmethod
+    def _unique_ids(cls, items: list[ListRow]) -> list[ListRow]:
+        check_unique([item.id for item in items], "id")
+        return items
+
+    @field_validator("active_id")
+    @classmethod
+    def _active_is_item(cls, active_id: str, info: ValidationInfo) -> str:
+        ids = [item.id for item in info.data.get("items", [])]
+        if active_id and "items" in info.data and active_id not in ids:
+            raise ValueError(f"active_id {active_id!r} is not the id of an item (ids: {ids[:10]!r})")
+        return active_id
+
+    @property
+    def entries(self) -> list[PanelEntry]:
+        """Each item with its detail ``href`` and active flag.
+
+        The href is ``<detail_url>/<id>`` (a route name is reversed first) or,
+        without ``detail_url``, the row's own ``url``; both go through
+        :func:`~codex_django.cabinet.links.resolve_link`.
+        """
+        from ..links import resolve_link  # here, not at the top: links imports this package
+
+        base = resolve_link(self.detail_url).rstrip("/")
+        return [
+            PanelEntry(
+                row=item,
+                detail_url=f"{base}/{quote(item.id, safe='')}" if base else resolve_link(item.url),
+                active=item.id == self.active_id,
+            )
+            for item in self.items
+        ]

@@ -1,0 +1,256 @@
+"""Data contracts for the ``data_table`` component.
+
+:class:`DataTableData` is the table's one payload; :class:`TableFilter` and
+:class:`TableAction` describe its filter buttons and row actions (list rows
+reuse :class:`TableAction`). The template gets every row ready to render
+through :attr:`DataTableData.table_rows` (cells, status, search text and
+resolved actions), so it holds no per-cell lookups.
+
+Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal, NamedTuple
+
+from django.utils.translation import gettext_lazy as _
+from pydantic import ValidationInfo, field_validator
+
+from .contract import contract
+from .fields import IconName, ItemId, SafeUrl, Text, check_url
+from .widgets import TableCell, TableColumn, check_rows, check_unique, row_texts
+
+# A non-empty identifier (a primary key as a string): used in HTML ids and URLs.
+ActionStyle = Literal["link", "btn-primary", "btn-danger"]
+
+
+@contract
+class TableFilter:
+    """A single filter tab or button for :class:`DataTableData`.
+
+    Filter buttons render as a row of toggle buttons above the table.
+    Clicking one sets ``activeFilter`` in Alpine state; rows whose ``status``
+    key equals ``value`` stay visible (the status column is the one keyed
+    ``"status"``; rows without the key count as status ``""``).
+
+    Attributes:
+        key: Machine-readable identifier, unique within the table, e.g. ``"active"``.
+        label: Human-readable button label, e.g. ``"Активные"``.
+        value: Value compared with the row's ``status``. ``""`` (default)
+            shows all rows.
+
+    Example::
+
+        TableFilter(key="pending", label="Ожидают", value="pending")
+    """
+
+    key: ItemId
+    label: Text
+    value: str = ""
+
+
+@contract
+class TableAction:
+    """A row-level action link in a data table or list component.
+
+    Rendered as a button or link in the row's action area. In a
+    :class:`DataTableData` the URL is read from the row dict with ``url_key``
+    (and checked like every URL when the table is built). A :class:`ListRow`
+    has no row dict: its actions use ``url``, or the row's own URL.
+
+    Attributes:
+        label: Button label text, e.g. ``"Открыть"``, ``"Удалить"``.
+        url_key: Key in the row dict whose value is the action URL: with
+            ``url_key="detail_url"`` and the row ``{"id": 1, "detail_url":
+            "/booking/1/"}`` the action links to ``/booking/1/``. Rows without
+            the key (or with an empty value) show no button for this action.
+        icon: Bootstrap Icons class, e.g. ``"bi-eye"``; ``""`` for text only.
+        style: ``"link"`` - plain text link opening the URL in the modal
+            (default); ``"btn-primary"`` - Bootstrap primary button;
+            ``"btn-danger"`` - Bootstrap danger button.
+        url: A fixed URL for the action; wins over ``url_key``. In a
+            :class:`ListRow` (no row dict) an action without ``url`` uses the
+            row's ``url``. Defaults to ``""``.
+
+    Example::
+
+        TableAction(label="Открыть", url_key="detail_url", icon="bi-eye")
+        TableAction(label="Удалить", url_key="delete_url", icon="bi-trash",
+                    style="btn-danger")
+    """
+
+    label: Text
+    url_key: str
+    icon: IconName = ""
+    style: ActionStyle = "link"
+    url: SafeUrl = ""
+
+
+class RowAction(NamedTuple):
+    """An action resolved for one row: the action and its URL."""
+
+    action: TableAction
+    url: str
+
+
+class DataTableRow(NamedTuple):
+    """One row as the ``data_table`` template renders it."""
+
+    cells: list[TableCell]
+    status: str
+    search_text: str
+    actions: list[RowAction]
+
+
+class FilterTab(NamedTuple):
+    """A filter button with the number of rows it shows (``total``)."""
+
+    filter: TableFilter
+    total: int
+
+
+@contract
+class DataTableData:
+    """Payload contract for the ``data_table`` component.
+
+    A searchable, filterable table; search and filter state live in Alpine
+    (no reload), row actions open detail modals through HTMX.
+
+    Template variable: ``table``::
+
+        {% include "cabinet/components/data_table.html" with table=table %}
+
+    Attributes:
+        columns: Ordered :class:`TableColumn` descriptors (unique keys).
+        rows: Dicts holding a value for every column key (``None`` prints as
+            empty). Extra keys carry the ``status`` filters compare and the
+            action URLs named by :attr:`TableAction.url_key`.
+        filters: :class:`TableFilter` buttons above the table (unique keys).
+            Defaults to none (no filter bar).
+        actions: :class:`TableAction` buttons in the last column. Defaults to
+            none (no action column).
+        search_placeholder: Placeholder of the search input; ``""`` (default)
+            hides the search bar.
+        empty_message: Shown when ``rows`` is empty or everything is filtered
+            out. Defaults to ``"No data"`` (translated).
+
+    Derived: :attr:`display_rows`, :attr:`table_rows`, :attr:`filter_counts`,
+    :attr:`filter_tabs`, :attr:`status_column`.
+
+    Example::
+
+        from codex_django.cabinet import DataTableData, TableColumn, TableFilter, TableAction
+
+        table = DataTableData(
+            columns=[
+                TableColumn(key="name", label="Клиент", bold=True),
+                TableColumn(key="date", label="Дата"),
+                TableColumn(key="status", label="Статус", badge_key="status_colors"),
+            ],
+            rows=list(Appointment.objects.values("name", "date", "status", "detail_url")),
+            filters=[
+                TableFilter(key="pending", label="Ожидают", value="pending"),
+                TableFilter(key="confirmed", label="Подтверждены", value="confirmed"),
+            ],
+            actions=[TableAction(label="Открыть", url_key="detail_url", icon="bi-eye")],
+            search_placeholder="Поиск клиентов...",
+        )
+        return render(request, "booking/appointments.html", {"table": table})
+    """
+
+    columns: list[TableColumn]
+    rows: list[dict[str, Any]]
+    filters: list[TableFilter] = dataclasses.field(default_factory=list)
+    actions: list[TableAction] = dataclasses.field(default_factory=list)
+    search_placeholder: Text = ""
+    empty_message: Text = _("No data")
+
+    @field_validator("columns")
+    @classmethod
+    def _unique_columns(cls, columns: list[TableColumn]) -> list[TableColumn]:
+        check_unique([column.key for column in columns], "column key")
+        return columns
+
+    @field_validator("rows")
+    @classmethod
+    def _rows_cover_columns(cls, rows: list[dict[str, Any]], info: ValidationInfo) -> list[dict[str, Any]]:
+        if "columns" in info.data:
+            check_rows(info.data["columns"], rows)
+        return rows
+
+    @field_validator("filters")
+    @classmethod
+    def _unique_filters(cls, filters: list[TableFilter]) -> list[TableFilter]:
+        check_unique([item.key for item in filters], "filter key")
+        return filters
+
+    @field_validator("actions")
+    @classmethod
+    def _action_urls_safe(cls, actions: list[TableAction], info: ValidationInfo) -> list[TableAction]:
+        for action in actions:
+            if not action.url_key:
+                continue
+            for index, row in enumerate(info.data.get("rows", [])):
+                value = row.get(action.url_key)
+                if value in (None, ""):
+                    continue
+                try:
+                    check_url(value if isinstance(value, str) else repr(value))
+                except ValueError as error:
+                    where = f"rows.{index}.{action.url_key}"
+                    raise ValueError(
+                        f"{where}: {error} (URL of action {str(action.label)!r}, got {value!r})"
+                    ) from None
+        return actions
+
+    @property
+    def status_column(self) -> TableColumn | None:
+        """The column keyed ``"status"`` (the one filters compare), if the table shows it."""
+        return next((column for column in self.columns if column.key == "status"), None)
+
+    @property
+    def display_rows(self) -> list[list[str]]:
+        """Each row as its display strings in column order."""
+        return [row_texts(self.columns, row) for row in self.rows]
+
+    @property
+    def table_rows(self) -> list[DataTableRow]:
+        """Rows ready to render: cells, status, lower-cased search text and resolved actions."""
+        result = []
+        for row in self.rows:
+            texts = row_texts(self.columns, row)
+            actions = [
+                RowAction(action, action.url or str(row.get(action.url_key) or ""))
+                for action in self.actions
+                if action.url or row.get(action.url_key)
+            ]
+            result.append(
+                DataTableRow(
+                    cells=[TableCell(column, text) for column, text in zip(self.columns, texts, strict=True)],
+                    status=_status(row),
+                    search_text=" ".join(texts).lower(),
+                    actions=actions,
+                )
+            )
+        return result
+
+    @property
+    def filter_counts(self) -> dict[str, int]:
+        """Rows shown per filter key (a filter with value ``""`` shows every row)."""
+        statuses = [_status(row) for row in self.rows]
+        return {
+            item.key: len(statuses) if item.value == "" else statuses.count(item.value)
+            for item in self.filters
+        }
+
+    @property
+    def filter_tabs(self) -> list[FilterTab]:
+        """The filters in order with their row counts (for the filter bar)."""
+        counts = self.filter_counts
+        return [FilterTab(item, counts[item.key]) for item in self.filters]
+
+
+def _status(row: dict[str, Any]) -> str:
+    value = row.get("status")
+    return "" if value is None else str(value)
