@@ -1,0 +1,188 @@
+"""The npm asset build (frontend/build.mjs) and the pins in package.json.
+
+The build runs into a temporary folder (``--out``), twice, so the test also
+proves the output is deterministic. It needs Node and ``npm ci`` (node_modules).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import logging
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from django.template import engines
+
+from codex_django.cabinet.templatetags import cabinet as cabinet_tags
+
+ROOT = Path(__file__).resolve().parents[2]
+STATIC = ROOT / "src/codex_django/cabinet/static/cabinet"
+
+
+def _build(out: Path) -> float:
+    if shutil.which("node") is None or not (ROOT / "node_modules/esbuild").is_dir():
+        pytest.skip("Node or node_modules missing: run `npm ci` first")
+    started = time.perf_counter()
+    subprocess.run(
+        ["node", "frontend/build.mjs", "--out", str(out)],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    return time.perf_counter() - started
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("assets")
+    seconds = _build(out)
+    assert seconds < 10, f"the asset build took {seconds:.1f} s"
+    return out
+
+
+def test_build_is_deterministic(built: Path, tmp_path: Path) -> None:
+    _build(tmp_path)
+    assert _digests(tmp_path) == _digests(built)
+
+
+def test_js_bundle_holds_runtime_shell_and_components(built: Path) -> None:
+    js = (built / "cabinet/cabinet.js").read_text()
+    assert 'version:"2.0.11"' in js  # htmx 2
+    assert "alpine:init" in js
+    assert '.directive("trap"' in js  # the focus plugin registers x-trap
+    for name in ("cabDropdown", "cabOffcanvas"):
+        assert f'"{name}"' in js
+    for source in sorted(ROOT.glob("components/*/*.js")):
+        for name in re.findall(r'Alpine\.data\(\s*"([A-Za-z]+)"', source.read_text()):
+            assert f'"{name}"' in js, f"{source.name}: {name} not in the bundle"
+
+
+def test_css_bundle_holds_vendor_tokens_shell_and_components(built: Path) -> None:
+    css = (built / "cabinet/cabinet.css").read_text()
+    assert "Bootstrap  v5.3." in css
+    assert "font-family:bootstrap-icons" in css
+    assert "Inter Variable" in css
+    assert "[data-bs-theme=dark]{--cab-brand:" in css
+    assert ".cab-nav__link" in css
+    assert ".htmx-indicator{opacity:0" in css
+    for source in sorted(ROOT.glob("components/*/*.css")):
+        classes = re.findall(r"\.(cab-[a-z0-9_-]+)", source.read_text())
+        assert classes, f"{source.name} has no cab- class"
+        assert f".{classes[0]}" in css, f"{source.name} is not in the bundle"
+
+
+def test_rtl_bundle_is_bootstraps_rtl_build(built: Path) -> None:
+    ltr = (built / "cabinet/cabinet.css").read_text()
+    rtl = (built / "cabinet/cabinet.rtl.css").read_text()
+    assert ".me-1{margin-right:.25rem!important}" in ltr
+    assert ".me-1{margin-left:.25rem!important}" in rtl
+    assert ".cab-nav__link" in rtl
+
+
+def test_fonts_are_copied_and_referenced_relatively(built: Path) -> None:
+    css = (built / "cabinet/cabinet.css").read_text()
+    urls = [url for url in re.findall(r'url\("?([^")]+)"?\)', css) if not url.startswith("data:")]
+    assert urls, "no font URLs"
+    for url in urls:
+        assert url.startswith("./fonts/"), url
+        assert (built / "cabinet" / url.split("?")[0]).is_file(), url
+    names = {path.name.rsplit("-", 1)[0] for path in (built / "cabinet/fonts").iterdir()}
+    assert {"bootstrap-icons", "inter-latin-wght-normal", "inter-cyrillic-wght-normal"} <= names
+
+
+def test_bundle_sizes_stay_within_budget(built: Path) -> None:
+    budgets = {"cabinet.js": 70_000, "cabinet.css": 80_000}
+    for name, budget in budgets.items():
+        size = len(gzip.compress((built / "cabinet" / name).read_bytes(), compresslevel=9))
+        assert size < budget, f"{name} is {size} bytes gzipped (budget {budget})"
+
+
+def test_storybook_output_has_axe_and_a_gitignore(built: Path) -> None:
+    storybook = built / "storybook"
+    assert (storybook / "axe.min.js").read_bytes() == (ROOT / "node_modules/axe-core/axe.min.js").read_bytes()
+    assert (storybook / ".gitignore").read_text().splitlines()[-2:] == ["*", "!.gitignore"]
+    if (ROOT / "storybook/frontend/storybook.js").exists():
+        assert (storybook / "storybook.js").stat().st_size > 0
+
+
+def test_generated_folders_are_git_ignored() -> None:
+    for folder in (STATIC / "dist", ROOT / "storybook/static/storybook/dist"):
+        assert (folder / ".gitignore").read_text().splitlines()[-2:] == ["*", "!.gitignore"]
+
+
+# --- package.json pins ---------------------------------------------------------------------------------
+
+EXPECTED_LINES = {
+    "bootstrap": r"5\.3\.\d+",
+    "bootstrap-icons": r"1\.13\.\d+",
+    "@alpinejs/csp": r"3\.\d+\.\d+",
+    "@alpinejs/focus": r"3\.\d+\.\d+",
+    "htmx.org": r"2\.0\.\d+",
+    "@fontsource-variable/inter": r"\d+\.\d+\.\d+",
+    "axe-core": r"4\.\d+\.\d+",
+    "esbuild": r"\d+\.\d+\.\d+",
+}
+
+
+def test_dependencies_are_pinned_exactly_and_locked() -> None:
+    package = json.loads((ROOT / "package.json").read_text())
+    lock = json.loads((ROOT / "package-lock.json").read_text())
+    assert package["private"] is True
+    assert package["name"] == "codex-django-cabinet-assets"
+    assert package["scripts"]["build"] == "node frontend/build.mjs"
+    pins = {**package.get("dependencies", {}), **package.get("devDependencies", {})}
+    assert set(pins) == set(EXPECTED_LINES)
+    for name, line in EXPECTED_LINES.items():
+        assert re.fullmatch(line, pins[name]), f"{name} {pins[name]!r} is not an exact pin on {line}"
+        assert lock["packages"][f"node_modules/{name}"]["version"] == pins[name], name
+    assert pins["@alpinejs/csp"] == pins["@alpinejs/focus"]
+
+
+def test_shell_css_uses_only_tokens() -> None:
+    shell = (STATIC / "shell.css").read_text()
+    shell = re.sub(r"/\*.*?\*/", "", shell, flags=re.S)
+    assert re.findall(r"#[0-9a-fA-F]{3,8}\b|\brgba?\(|\bhsla?\(", shell) == []
+
+
+# --- the bundle tags -----------------------------------------------------------------------------------
+
+
+def test_tags_link_the_bundle_and_warn_when_it_is_missing(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    template = engines["django"].from_string("{% load cabinet %}{% cabinet_css %}{% cabinet_js %}")
+    cabinet_tags._asset_missing.cache_clear()
+    monkeypatch.setattr("django.contrib.staticfiles.finders.find", lambda path: None)
+    try:
+        with caplog.at_level(logging.WARNING, logger="codex_django.cabinet"):
+            html = template.render({})
+        assert cabinet_tags.missing_assets() == [
+            "cabinet/dist/cabinet.css",
+            "cabinet/dist/cabinet.rtl.css",
+            "cabinet/dist/cabinet.js",
+        ]
+    finally:
+        cabinet_tags._asset_missing.cache_clear()
+    assert html == (
+        '<link rel="stylesheet" href="/static/cabinet/dist/cabinet.css">'
+        '<script src="/static/cabinet/dist/cabinet.js" defer></script>'
+    )
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 2
+    assert messages[0].startswith("The cabinet bundle file 'cabinet/dist/cabinet.css' is missing")
+    assert "npm ci && npm run build" in messages[0]
