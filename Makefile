@@ -1,0 +1,96 @@
+# The project's two commands (see README.md):
+#   make demo   the demo salon cabinet on http://127.0.0.1:8000/
+#   make test   everything CI runs: lint, the whole pytest suite, the wheel check,
+#               the suite again on Python 3.12 with Django 6
+# Each step is also a target of its own: lint, pytest, wheel-check, test-py312.
+# Set-up steps leave stamp files in the virtualenvs, so a second run only re-installs
+# what changed (pyproject.toml, setup.py, package-lock.json, front-end sources).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+# The steps of `make test` share the virtualenv and the built assets: one at a time.
+.NOTPARALLEL:
+
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+VENV312 := .venv312
+PY312 := $(VENV312)/bin/python
+PIP_FLAGS := --disable-pip-version-check --quiet
+
+DIST := src/codex_django/cabinet/static/cabinet/dist
+ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_django/cabinet/static \
+	-type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' \) \
+	-not -path '*/dist/*' -not -path '*/node_modules/*' 2>/dev/null)
+
+.PHONY: help demo test system-deps venv assets lint pytest wheel-check test-py312 clean
+
+help:
+	@echo "make demo         run the demo salon cabinet on http://127.0.0.1:8000/ (staff/staff, client/client)"
+	@echo "make test         lint + pytest (unit, integration, browser) + wheel check + Python 3.12 run"
+	@echo "make lint | pytest | wheel-check | test-py312   one step of 'make test'"
+
+# ---------------------------------------------------------------- set-up
+
+system-deps:
+	@scripts/system_deps.sh
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "error: Python 3.11+ is needed, $(PYTHON) is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed-dev: pyproject.toml setup.py | $(PY)
+	$(PY) -m pip install $(PIP_FLAGS) -e '.[dev]'
+	@touch $@
+
+venv: $(VENV)/.installed-dev
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+$(DIST)/cabinet.css: node_modules/.installed $(ASSET_SOURCES)
+	npm run build
+	@touch $@
+
+assets: $(DIST)/cabinet.css
+
+# ---------------------------------------------------------------- demo
+
+demo: venv assets
+	cd demo && ../$(PY) manage.py migrate --noinput
+	cd demo && ../$(PY) manage.py seed_demo
+	@echo
+	@echo "Demo: http://127.0.0.1:8000/ (storybook: /storybook/) — sign in as staff/staff or client/client"
+	@echo
+	cd demo && exec ../$(PY) manage.py runserver 127.0.0.1:8000
+
+# ---------------------------------------------------------------- checks
+
+test: system-deps venv assets lint pytest wheel-check test-py312
+	@echo "make test: all checks passed"
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy src components storybook
+
+# Exit status 5 (no tests collected) fails the target like any other failure.
+pytest: system-deps venv assets
+	$(PY) -m pytest
+
+wheel-check: venv assets
+	$(PY) scripts/check_wheel.py
+
+$(VENV312)/.installed-test: pyproject.toml setup.py
+	@test -x $(PY312) || "$$(scripts/find_python312.sh)" -m venv $(VENV312)
+	$(PY312) -m pip install $(PIP_FLAGS) -e '.[test]' 'Django>=6,<7'
+	@touch $@
+
+test-py312: system-deps assets $(VENV312)/.installed-test
+	@$(PY312) -c 'import django, sys; print(f"Python {sys.version.split()[0]}, Django {django.__version__}")'
+	$(PY312) -m pytest tests/unit tests/integration
+
+clean:
+	rm -rf build dist $(DIST)/*.css $(DIST)/*.js $(DIST)/fonts .pytest_cache .mypy_cache .ruff_cache

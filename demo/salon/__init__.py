@@ -1,0 +1,1 @@
+"""The demo project's own app: settings, URLs, the staff dashboard and the client home."""

@@ -1,0 +1,1 @@
+"""Tests of the demo project, run under its own settings by tests/integration/test_demo.py."""

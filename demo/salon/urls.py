@@ -1,0 +1,31 @@
+"""URLs of the demo: login, the two cabinet spaces, the storybook.
+
+Staff space under /cabinet/<app>/, client space under /cabinet/my/<app>/;
+each feature app brings one URL module per space.
+"""
+
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from . import views
+
+salon_patterns = (
+    [
+        path("cabinet/", views.dashboard, name="dashboard"),
+        path("cabinet/my/", views.client_home, name="client_home"),
+    ],
+    "salon",
+)
+
+urlpatterns = [
+    path("", include("django_components.urls")),
+    path("", views.home, name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include(salon_patterns)),
+    path("cabinet/my/booking/", include("booking.client_urls")),
+    path("cabinet/my/clients/", include("clients.client_urls")),
+    path("cabinet/booking/", include("booking.urls")),
+    path("cabinet/clients/", include("clients.urls")),
+    path("storybook/", include("codex_django.storybook.urls")),
+]
