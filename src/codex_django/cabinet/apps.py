@@ -16,6 +16,9 @@ class CabinetConfig(AppConfig):
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
         from .components_loader import register_components
+        from .cotton_compat import install_cotton_compat
+
+        install_cotton_compat()  # django-cotton + django-components lexer fix, only if cotton is installed
 
         register_components()
         # Like admin.py: every installed app's cabinet.py runs once at start-up.

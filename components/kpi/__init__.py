@@ -1,0 +1,1 @@
+"""The ``kpi`` component: binding in kpi.py, markup, styles and stories beside it."""

@@ -1,0 +1,1 @@
+"""The ``page_header`` component: binding in page_header.py, markup, styles and stories beside it."""
