@@ -13,7 +13,7 @@ MAPPED = {
 
 
 def packages() -> list[str]:
-    found = [p for p in find_namespace_packages("src", include=["codex_django*"])]
+    found = list(find_namespace_packages("src", include=["codex_django*"]))
     for package, folder in MAPPED.items():
         found.append(package)
         found += [f"{package}.{sub}" for sub in find_namespace_packages(folder, exclude=["*__pycache__*"])]

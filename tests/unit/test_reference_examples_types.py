@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Russian test data, as in the API reference's examples)
+
 """Every code example of the API reference's "Types — Widgets" and "Types — Page Components" runs.
 
 The examples are pasted as written; model querysets and model instances are

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Russian test data, as in the API reference's examples)
+
 """Booking and modal contracts: shape, validation, the discriminated section union, payloads."""
 
 from __future__ import annotations

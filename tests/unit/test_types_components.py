@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (Russian test data, as in the API reference's examples)
+
 """Page-component contracts: shape, validation messages, derived values, payloads."""
 
 from __future__ import annotations
