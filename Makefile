@@ -24,11 +24,12 @@ ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_d
 	-type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' \) \
 	-not -path '*/dist/*' -not -path '*/node_modules/*' 2>/dev/null)
 
-.PHONY: help demo test system-deps venv assets lint pytest wheel-check test-py312 clean
+.PHONY: help demo test bench system-deps venv assets lint pytest wheel-check test-py312 clean
 
 help:
 	@echo "make demo         run the demo salon cabinet on http://127.0.0.1:8000/ (staff/staff, client/client)"
 	@echo "make test         lint + pytest (unit, integration, browser) + wheel check + Python 3.12 run"
+	@echo "make bench        the benchmarks (ratios measured side by side)"
 	@echo "make lint | pytest | wheel-check | test-py312   one step of 'make test'"
 
 # ---------------------------------------------------------------- set-up
@@ -91,6 +92,10 @@ $(VENV312)/.installed-test: pyproject.toml setup.py
 test-py312: system-deps assets $(VENV312)/.installed-test
 	@$(PY312) -c 'import django, sys; print(f"Python {sys.version.split()[0]}, Django {django.__version__}")'
 	$(PY312) -m pytest tests/unit tests/integration
+
+# Benchmarks print ratios measured side by side in one run; nothing here asserts a time.
+bench: venv assets
+	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script; done
 
 clean:
 	rm -rf build dist $(DIST)/*.css $(DIST)/*.js $(DIST)/fonts .pytest_cache .mypy_cache .ruff_cache

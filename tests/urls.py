@@ -11,5 +11,6 @@ urlpatterns = [
     # The test app: namespaced feature URLs under /cabinet/... and /cabinet/my/...
     path("", include("tests.testapp.urls")),
     path("", include("tests.shell_urls")),
+    path("cabinet/", include("codex_django.cabinet.urls")),
     path("storybook/", include("codex_django.storybook.urls")),
 ]

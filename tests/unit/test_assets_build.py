@@ -13,7 +13,6 @@ import logging
 import re
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,9 @@ ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "src/codex_django/cabinet/static/cabinet"
 
 
-def _build(out: Path) -> float:
+def _build(out: Path) -> None:
     if shutil.which("node") is None or not (ROOT / "node_modules/esbuild").is_dir():
         pytest.skip("Node or node_modules missing: run `npm ci` first")
-    started = time.perf_counter()
     subprocess.run(
         ["node", "frontend/build.mjs", "--out", str(out)],
         cwd=ROOT,
@@ -36,7 +34,6 @@ def _build(out: Path) -> float:
         capture_output=True,
         text=True,
     )
-    return time.perf_counter() - started
 
 
 def _digests(folder: Path) -> dict[str, str]:
@@ -50,8 +47,7 @@ def _digests(folder: Path) -> dict[str, str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("assets")
-    seconds = _build(out)
-    assert seconds < 10, f"the asset build took {seconds:.1f} s"
+    _build(out)
     return out
 
 

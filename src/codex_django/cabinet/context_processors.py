@@ -14,7 +14,10 @@ Variables (every template rendered with a ``RequestContext`` gets them):
 * ``cabinet_branding``: ``{"label": ..., "icon": ...}`` for the space;
 * ``cabinet_settings_url``: the module's settings page, ``""`` when none;
 * legacy v1: ``cabinet_sections``, ``cabinet_dashboard_widgets``,
-  ``cabinet_topbar_actions``, ``cabinet_global_actions``.
+  ``cabinet_topbar_actions``, ``cabinet_global_actions``;
+* ``cabinet_settings``: the :class:`~codex_django.cabinet.models.CabinetSettings`
+  (name, logo, theme overrides), lazy: read from Redis (database fallback)
+  only when a template uses it, at most once per request.
 
 Anonymous users and pages outside the cabinet get the empty shell: empty
 lists and ``cabinet_space = None``.
@@ -34,6 +37,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.functional import SimpleLazyObject
 
 from .access import can_enter
 from .conf import cabinet_setting
@@ -42,7 +46,7 @@ from .navigation import UserPermissions, build_shortcuts, build_sidebar, build_t
 from .registry import SPACES, cabinet_registry
 from .types.nav import TOPBAR_GROUPS
 
-__all__ = ["cabinet", "detect_module", "detect_space", "empty_shell"]
+__all__ = ["cabinet", "detect_module", "detect_space", "empty_shell", "lazy_settings", "navigation_context"]
 
 
 def empty_shell() -> dict[str, Any]:
@@ -97,8 +101,26 @@ def detect_module(request: HttpRequest, space: str) -> str | None:
     return str(default) if default else None
 
 
+def lazy_settings(request: HttpRequest) -> SimpleLazyObject:
+    """``cabinet_settings``: loaded on first use, once per request (see ``models.current``)."""
+
+    def load() -> Any:
+        from .models.current import current_settings
+
+        return current_settings(request)
+
+    return SimpleLazyObject(load)
+
+
 def cabinet(request: HttpRequest) -> dict[str, Any]:
-    """Context processor: the cabinet shell's navigation for this request (see module docstring)."""
+    """Context processor: the cabinet shell's variables for this request (see module docstring)."""
+    context = navigation_context(request)
+    context["cabinet_settings"] = lazy_settings(request)
+    return context
+
+
+def navigation_context(request: HttpRequest) -> dict[str, Any]:
+    """The navigation part of :func:`cabinet`: registry + request -> menus, branding, links."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return empty_shell()

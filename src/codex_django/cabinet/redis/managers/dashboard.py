@@ -1,0 +1,266 @@
+"""Dashboard Redis Manager: the per-provider cache behind ``DashboardSelector``.
+
+Each provider's data lives under its own key,
+``{PROJECT_NAME}:cabinet:dashboard:{provider_key}`` (scoped providers add
+``:user:<id>`` or ``:perms:<hash>``). Values are JSON written by
+:mod:`codex_django.cabinet.redis.codec`, never pickle: ``Decimal``, dates and
+cabinet contracts come back as the same types, and ``redis-cli GET`` shows
+something a person can read.
+
+A value is an envelope ``{"e": <expires at, epoch seconds>, "d": <data>}``. Redis
+keeps it :attr:`DashboardRedisManager.stale_grace` seconds past its TTL, so
+while one request recomputes an expired provider the others can serve the
+stale value instead of computing it too.
+
+Usage::
+
+    manager = DashboardRedisManager()
+    cached = manager.get("booking_kpi")
+    if cached is None:
+        cached = expensive_query()
+        manager.set("booking_kpi", cached, ttl=300)
+
+    manager.invalidate("booking_kpi")  # one provider (all its scopes)
+    manager.invalidate_all()           # full dashboard refresh
+
+Every method fails open: with Redis off, down or slow, reads miss and writes
+are skipped (one warning per outage, see :mod:`..health`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import time
+from collections.abc import Sequence
+from typing import Any
+
+import redis
+
+from ...conf import project_name
+from .. import codec
+from .base import BaseDjangoRedisManager, escape_pattern
+
+__all__ = ["CacheEntry", "DashboardRedisManager"]
+
+logger = logging.getLogger("codex_django.cabinet.redis")
+
+_SCAN_BATCH = 500
+_UNCACHEABLE = "Dashboard provider %r returned data that cannot be cached: %s"
+
+
+@dataclasses.dataclass(frozen=True)
+class CacheEntry:
+    """One cached provider value; ``fresh`` is False once its TTL has passed (stale grace)."""
+
+    data: Any
+    fresh: bool
+
+
+class DashboardRedisManager(BaseDjangoRedisManager):
+    """Per-provider Redis cache for dashboard data (see the module docstring)."""
+
+    namespace = "dashboard"
+    #: Seconds an expired value stays in Redis, to be served while it is recomputed.
+    stale_grace = 60
+
+    # -- keys ---------------------------------------------------------------
+
+    def key(self, provider_key: str) -> str:
+        """The Redis key of a provider: ``{PROJECT_NAME}:cabinet:dashboard:{provider_key}``."""
+        return f"{self.prefix}:{provider_key}"
+
+    def lock_key(self, provider_key: str) -> str:
+        """The key of the short lock one request holds while it recomputes ``provider_key``."""
+        return f"{project_name()}:cabinet:dashboard-lock:{provider_key}"
+
+    # -- envelope -----------------------------------------------------------
+
+    def pack(self, data: Any, ttl: int) -> str:
+        """The stored text for ``data`` fresh for ``ttl`` seconds; ``TypeError`` for uncacheable data."""
+        return json.dumps({"e": time.time() + ttl, "d": codec.encode(data)}, ensure_ascii=False)
+
+    def unpack(self, raw: bytes | str) -> CacheEntry:
+        """Parse a stored value; :class:`~..codec.CodecError` when it is not ours."""
+        try:
+            envelope = json.loads(raw)
+        except (ValueError, TypeError) as error:
+            raise codec.CodecError(f"not JSON: {error}") from None
+        if not isinstance(envelope, dict) or not isinstance(envelope.get("e"), int | float):
+            raise codec.CodecError("not a dashboard cache envelope")
+        try:
+            data = codec.decode(envelope.get("d"))
+        except codec.CodecError:
+            raise
+        except Exception as error:  # a contract that no longer validates
+            raise codec.CodecError(f"cannot rebuild the cached value: {error}") from None
+        return CacheEntry(data=data, fresh=time.time() < envelope["e"])
+
+    def _entries(self, provider_keys: Sequence[str], raws: Sequence[Any]) -> list[CacheEntry | None]:
+        entries: list[CacheEntry | None] = []
+        for provider_key, raw in zip(provider_keys, raws, strict=True):
+            if raw is None:
+                entries.append(None)
+                continue
+            try:
+                entries.append(self.unpack(raw))
+            except codec.CodecError as error:
+                logger.warning("Unreadable dashboard cache %r (%s); recomputing.", provider_key, error)
+                entries.append(None)
+        return entries
+
+    # -- batch API (one round trip each), used by DashboardSelector ---------------
+
+    def read_many(self, provider_keys: Sequence[str]) -> list[CacheEntry | None] | None:
+        """All entries in one ``MGET``; None when Redis is unavailable (compute everything live)."""
+        keys = [self.key(provider_key) for provider_key in provider_keys]
+        raws: list[Any] | None = self.run("reading the dashboard cache", lambda c: c.mget(keys), None)
+        return None if raws is None else self._entries(provider_keys, raws)
+
+    def read_many_and_hash(
+        self, provider_keys: Sequence[str], hash_key: str
+    ) -> tuple[list[CacheEntry | None] | None, dict[Any, Any] | None]:
+        """:meth:`read_many` plus ``HGETALL hash_key`` in the same round trip (one pipeline).
+
+        The dashboard view fetches the cabinet settings hash this way, so a page
+        whose shell also needs the settings still costs one round trip.
+        """
+        keys = [self.key(provider_key) for provider_key in provider_keys]
+
+        def call(client: redis.Redis) -> tuple[list[Any], dict[Any, Any]]:
+            pipe = client.pipeline(transaction=False)
+            pipe.mget(keys)
+            pipe.hgetall(hash_key)
+            raws, mapping = pipe.execute()
+            return raws, mapping
+
+        result = self.run("reading the dashboard cache", call, None)
+        if result is None:
+            return None, None
+        return self._entries(provider_keys, result[0]), result[1]
+
+    def acquire_locks(self, provider_keys: Sequence[str], token: str, ttl_ms: int) -> list[bool] | None:
+        """Try ``SET NX PX`` on each provider's lock in one pipeline; None when Redis is unavailable."""
+
+        def call(client: redis.Redis) -> list[bool]:
+            pipe = client.pipeline(transaction=False)
+            for provider_key in provider_keys:
+                pipe.set(self.lock_key(provider_key), token, nx=True, px=ttl_ms)
+            return [bool(result) for result in pipe.execute()]
+
+        return self.run("locking dashboard providers", call, None)
+
+    def write_many(self, items: Sequence[tuple[str, Any, int]], release: Sequence[str] = ()) -> bool:
+        """Store ``(provider_key, data, ttl)`` items and delete the ``release`` locks, in one pipeline."""
+        packed = []
+        for provider_key, data, ttl in items:
+            try:
+                packed.append((self.key(provider_key), self.pack(data, ttl), ttl + self.stale_grace))
+            except TypeError as error:
+                logger.error(_UNCACHEABLE, provider_key, error)
+        if not packed and not release:
+            return True
+
+        def call(client: redis.Redis) -> bool:
+            pipe = client.pipeline(transaction=False)
+            for key, text, seconds in packed:
+                pipe.set(key, text, ex=seconds)
+            if release:
+                pipe.delete(*(self.lock_key(provider_key) for provider_key in release))
+            pipe.execute()
+            return True
+
+        return self.run("writing the dashboard cache", call, False)
+
+    def delete(self, provider_keys: Sequence[str]) -> None:
+        """Delete exactly these keys (no scoped variants) in one call."""
+        if provider_keys:
+            keys = [self.key(provider_key) for provider_key in provider_keys]
+            self.run("invalidating the dashboard cache", lambda c: c.delete(*keys), None)
+
+    # -- the reference API --------------------------------------------------------
+
+    def get(self, provider_key: str) -> Any | None:
+        """Synchronously return cached provider data, or None (miss, expired, Redis unavailable)."""
+        entries = self.read_many([provider_key])
+        entry = entries[0] if entries else None
+        return entry.data if entry is not None and entry.fresh else None
+
+    def set(self, provider_key: str, data: Any, ttl: int) -> None:
+        """Synchronously store provider data with a TTL in seconds."""
+        self.write_many([(provider_key, data, ttl)])
+
+    def _patterns(self, provider_key: str | None) -> str:
+        if provider_key is None:
+            return f"{escape_pattern(self.prefix)}:*"
+        return f"{escape_pattern(self.key(provider_key))}:*"
+
+    def _unlink_matching(self, client: redis.Redis, pattern: str, first: Sequence[str] = ()) -> None:
+        batch = list(first)
+        for key in client.scan_iter(match=pattern, count=_SCAN_BATCH):
+            batch.append(key)
+            if len(batch) >= _SCAN_BATCH:
+                client.unlink(*batch)
+                batch = []
+        if batch:
+            client.unlink(*batch)
+
+    def invalidate(self, provider_key: str) -> None:
+        """Synchronously delete a provider's cache, every scope of it (``SCAN``, never ``KEYS``)."""
+        self.run(
+            "invalidating the dashboard cache",
+            lambda c: self._unlink_matching(c, self._patterns(provider_key), [self.key(provider_key)]),
+            None,
+        )
+
+    def invalidate_all(self) -> None:
+        """Synchronously delete every dashboard provider cache (``SCAN``, never ``KEYS``)."""
+        self.run(
+            "invalidating the dashboard cache",
+            lambda c: self._unlink_matching(c, self._patterns(None)),
+            None,
+        )
+
+    # -- async twins ------------------------------------------------------------
+
+    async def aget(self, provider_key: str) -> Any | None:
+        """Return cached provider data or None on cache miss."""
+        raw = await self.arun("reading the dashboard cache", lambda c: c.get(self.key(provider_key)), None)
+        entry = self._entries([provider_key], [raw])[0]
+        return entry.data if entry is not None and entry.fresh else None
+
+    async def aset(self, provider_key: str, data: Any, ttl: int) -> None:
+        """Store provider data with a TTL in seconds."""
+        try:
+            text = self.pack(data, ttl)
+        except TypeError as error:
+            logger.error(_UNCACHEABLE, provider_key, error)
+            return
+        key = self.key(provider_key)
+        seconds = ttl + self.stale_grace
+        await self.arun("writing the dashboard cache", lambda c: c.set(key, text, ex=seconds), None)
+
+    async def _aunlink_matching(self, client: Any, pattern: str, first: Sequence[str] = ()) -> None:
+        batch = list(first)
+        async for key in client.scan_iter(match=pattern, count=_SCAN_BATCH):
+            batch.append(key)
+            if len(batch) >= _SCAN_BATCH:
+                await client.unlink(*batch)
+                batch = []
+        if batch:
+            await client.unlink(*batch)
+
+    async def ainvalidate(self, provider_key: str) -> None:
+        """Delete cache for a single provider (every scope)."""
+        await self.arun(
+            "invalidating the dashboard cache",
+            lambda c: self._aunlink_matching(c, self._patterns(provider_key), [self.key(provider_key)]),
+            None,
+        )
+
+    async def ainvalidate_all(self) -> None:
+        """Delete all dashboard provider caches (``SCAN`` with a key pattern)."""
+        pattern = self._patterns(None)
+        action = "invalidating the dashboard cache"
+        await self.arun(action, lambda c: self._aunlink_matching(c, pattern), None)

@@ -1,0 +1,105 @@
+"""One registered dashboard provider: what it computes, how long it is cached, for whom.
+
+A provider's **scope** decides who shares its cached value:
+
+* ``"global"``: everybody (totals, counts);
+* ``"user"``: each user has their own value (``:user:<pk>`` in the key);
+* ``"permissions"``: users with the same permission set share it
+  (``:perms:<hash>``), so a value computed for a manager never reaches a
+  receptionist.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Literal
+
+from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest
+
+from ..navigation import UserPermissions
+from .adapters import DashboardAdapter
+
+__all__ = ["SCOPES", "Provider", "Scope", "check_cache_key", "check_cache_ttl", "scope_suffix"]
+
+Scope = Literal["global", "user", "permissions"]
+SCOPES: tuple[str, ...] = ("global", "user", "permissions")
+
+_CACHE_KEY = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+def check_cache_key(value: Any) -> str:
+    """A cache key is letters, digits, ``_``, ``.`` and ``-`` (it becomes part of a Redis key)."""
+    if not isinstance(value, str) or not _CACHE_KEY.fullmatch(value):
+        raise ImproperlyConfigured(
+            f"DashboardSelector.extend: cache_key must be letters, digits, '_', '.' or '-' "
+            f"such as 'booking_kpi' (got {value!r})."
+        )
+    return value
+
+
+def check_cache_ttl(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ImproperlyConfigured(
+            f"DashboardSelector.extend: cache_ttl is a whole number of seconds, 0 for never cached "
+            f"(got {value!r})."
+        )
+    return value
+
+
+def scope_suffix(scope: str, request: HttpRequest) -> str:
+    """The part of the cache key that separates users (``""`` for global providers)."""
+    user = getattr(request, "user", None)
+    if scope == "user":
+        pk = getattr(user, "pk", None) if user is not None and user.is_authenticated else None
+        return f":user:{pk}" if pk is not None else ":user:anonymous"
+    if scope == "permissions":
+        permissions = UserPermissions(user)
+        if permissions.superuser:
+            marker = "superuser"
+        elif not permissions.authenticated:
+            marker = "anonymous"
+        else:
+            marker = "\n".join(sorted(permissions.codes))
+        return ":perms:" + hashlib.sha256(marker.encode()).hexdigest()[:16]
+    return ""
+
+
+def origin_of(target: Any) -> str:
+    """``module.qualname`` of a function or class: who registered a key."""
+    kind = type(target) if isinstance(target, DashboardAdapter) else target
+    return f"{getattr(kind, '__module__', '?')}.{getattr(kind, '__qualname__', repr(kind))}"
+
+
+@dataclasses.dataclass(frozen=True)
+class Provider:
+    """A registered provider (see ``DashboardSelector.extend``)."""
+
+    cache_key: str
+    compute: Callable[[HttpRequest], Mapping[str, Any]]
+    cache_ttl: int
+    scope: str
+    lazy: bool
+    adapter: bool
+    origin: str
+
+    @property
+    def cached(self) -> bool:
+        return self.cache_ttl > 0
+
+    def redis_key(self, request: HttpRequest) -> str:
+        """The provider key in Redis for this request: the cache key plus its scope."""
+        return self.cache_key + scope_suffix(self.scope, request)
+
+    def run(self, request: HttpRequest) -> dict[str, Any]:
+        """Compute the provider's data, checking it is a dict."""
+        data = self.compute(request)
+        if not isinstance(data, Mapping):
+            raise TypeError(
+                f"dashboard provider {self.cache_key!r} ({self.origin}) must return a dict, "
+                f"got {type(data).__name__}"
+            )
+        return dict(data)

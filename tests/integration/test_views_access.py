@@ -1,0 +1,97 @@
+"""Every URL of ``codex_django.cabinet.urls`` × {anonymous, client user, staff without, staff with permission}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from codex_django.cabinet import urls as cabinet_urls
+from codex_django.cabinet.views.dashboard_layout import widget_id
+from tests.integration.dashboard_fixtures import LAZY_SECRET, WIDGETS, dashboard, make_user  # noqa: F401
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.usefixtures("dashboard"),
+    pytest.mark.urls("tests.dashboard_urls"),
+]
+
+LAZY = next(widget for widget in WIDGETS if widget.lazy)
+PERMS = ("auth.view_user", "cabinet.change_cabinetsettings")
+
+# (route name, method, path, data, expected status per user kind)
+CASES: list[tuple[str, str, str, dict[str, str], dict[str, int]]] = [
+    ("dashboard", "get", "/cabinet/", {}, {"client": 403, "staff": 200, "permitted": 200}),
+    ("dashboard", "get", "/cabinet/?group=services", {}, {"client": 403, "staff": 200, "permitted": 200}),
+    (
+        "dashboard_widget",
+        "get",
+        f"/cabinet/dashboard/widgets/{widget_id(LAZY)}/",
+        {},
+        {"client": 403, "staff": 200, "permitted": 200},
+    ),
+    (
+        "dashboard_widget",
+        "get",
+        f"/cabinet/dashboard/widgets/{widget_id(LAZY_SECRET)}/",
+        {},
+        {"client": 403, "staff": 403, "permitted": 200},
+    ),
+    ("site_settings", "get", "/cabinet/settings/", {}, {"client": 403, "staff": 403, "permitted": 200}),
+    (
+        "site_settings",
+        "post",
+        "/cabinet/settings/",
+        {"tab": "general", "general-cabinet_name": "x"},
+        {"client": 403, "staff": 403, "permitted": 303},
+    ),
+    (
+        "site_settings_tab",
+        "get",
+        "/cabinet/settings/general/",
+        {},
+        {"client": 403, "staff": 403, "permitted": 302},
+    ),
+    (
+        "site_settings_tab",
+        "post",
+        "/cabinet/settings/theme/",
+        {"theme-theme_overrides": "{}"},
+        {"client": 403, "staff": 403, "permitted": 303},
+    ),
+]
+
+
+def login(client: Client, kind: str) -> Client:
+    if kind == "client":
+        client.force_login(make_user("customer"))
+    elif kind == "staff":
+        client.force_login(make_user("staff", staff=True))
+    elif kind == "permitted":
+        client.force_login(make_user("permitted", staff=True, perms=PERMS))
+    return client
+
+
+def test_every_route_is_walked() -> None:
+    names = {pattern.name for pattern in cabinet_urls.urlpatterns}  # type: ignore[union-attr]
+    assert names == {case[0] for case in CASES}
+
+
+@pytest.mark.parametrize(("name", "method", "path", "data", "expected"), CASES, ids=lambda v: str(v)[:40])
+@pytest.mark.parametrize("kind", ["anonymous", "client", "staff", "permitted"])
+def test_access(
+    client: Client,
+    kind: str,
+    name: str,
+    method: str,
+    path: str,
+    data: dict[str, str],
+    expected: dict[str, Any],
+) -> None:
+    response = getattr(login(client, kind), method)(path, data)
+    if kind == "anonymous":
+        assert response.status_code == 302
+        assert response["Location"].startswith("/login/?next=/cabinet/")
+    else:
+        assert response.status_code == expected[kind], response.content[:300]
