@@ -1,4 +1,3 @@
-
 """Page-component contracts: shape, validation messages, derived values, payloads."""
 
 from __future__ import annotations
@@ -103,10 +102,10 @@ def test_reference_field_order_and_defaults() -> None:
         ("url", ""),
         ("meta", []),
     ]
-    assert names(CardGridData) == ["items", "view_mode", "search_placeholder", "empty_message"]
+    assert names(CardGridData) == ["items", "view_mode", "search_placeholder", "empty_message", "grid_id"]
     assert dict(field_spec(CardGridData))["view_mode"] == "grid"
     assert names(ListRow) == ["id", "primary", "secondary", "meta", "avatar", "url", "actions"]
-    assert names(ListViewData) == ["rows", "search_placeholder", "empty_message"]
+    assert names(ListViewData) == ["rows", "search_placeholder", "empty_message", "open_in"]
     assert names(SplitPanelData) == ["items", "active_id", "detail_url", "empty_message"]
     with override("en"):
         assert str(dict(field_spec(SplitPanelData))["empty_message"]) == "Select an item"

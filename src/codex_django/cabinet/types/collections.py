@@ -11,6 +11,7 @@ Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
 from __future__ import annotations
 
 import dataclasses
+import re
 from typing import Literal, NamedTuple
 from urllib.parse import quote
 
@@ -23,6 +24,19 @@ from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
 
 # --------------------------------------------------------------------------- cards
+
+
+def search_text(*parts: object) -> str:
+    """The text a component's client-side search matches: the non-empty parts, lower-cased.
+
+    The search lower-cases the query the same way (``toLowerCase()``), so
+    ``"Анна"`` finds ``"АННА СМИРНОВА"``.
+    """
+    return " ".join(str(part) for part in parts if part).lower()
+
+
+# A card grid's ``grid_id``: usable as an HTML id and inside a storage key.
+GRID_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
 
 
 @contract
@@ -44,7 +58,7 @@ class CardItem:
         url: Link target (detail page or HTMX endpoint). Defaults to ``""``.
         meta: ``(icon, text)`` pairs, e.g. ``[("bi-telephone", "+7 999 123-45-67")]``.
 
-    Derived: :attr:`avatar_is_image`, :attr:`initials`.
+    Derived: :attr:`avatar_is_image`, :attr:`initials`, :attr:`search_text`.
 
     Example::
 
@@ -82,6 +96,11 @@ class CardItem:
         """Initials for the avatar circle (the avatar's own, or derived from :attr:`title`)."""
         return initials_for(self.avatar, self.title)
 
+    @property
+    def search_text(self) -> str:
+        """What the client-side search matches: title and subtitle, lower-cased."""
+        return search_text(self.title, self.subtitle)
+
 
 @contract
 class CardGridData:
@@ -97,10 +116,16 @@ class CardGridData:
     Attributes:
         items: :class:`CardItem` instances (unique ids).
         view_mode: Initial mode, ``"grid"`` (default) or ``"list"``.
-        search_placeholder: Placeholder of the search input (filters by title);
-            ``""`` (default) hides the search bar.
+        search_placeholder: Placeholder of the search input (filters by title
+            and subtitle); ``""`` (default) hides the search bar.
         empty_message: Shown when ``items`` is empty. Defaults to ``"No items"``
             (translated).
+        grid_id: Names this grid on the page (an extension of the reference):
+            the root element's ``id`` and the key under which the user's
+            grid/list choice is remembered (``localStorage``
+            ``cab-card-grid:<grid_id>:view``). Letters, digits, ``-`` and
+            ``_``, starting with a letter. ``""`` (default): no ``id``, and the
+            choice is remembered per page path.
 
     Example::
 
@@ -125,6 +150,16 @@ class CardGridData:
     view_mode: Literal["grid", "list"] = "grid"
     search_placeholder: Text = ""
     empty_message: Text = _("No items")
+    grid_id: str = ""
+
+    @field_validator("grid_id")
+    @classmethod
+    def _grid_id_is_an_html_id(cls, grid_id: str) -> str:
+        if grid_id and not GRID_ID.fullmatch(grid_id):
+            raise ValueError(
+                f"grid_id {grid_id!r} must start with a letter and contain only letters, digits, '-' and '_'"
+            )
+        return grid_id
 
     @field_validator("items")
     @classmethod
@@ -156,7 +191,8 @@ class ListRow:
         actions: Per-row :class:`TableAction` buttons. A row has no dict for
             ``url_key``: an action links to its own ``url``, else to the row's.
 
-    Derived: :attr:`row_actions`, :attr:`avatar_is_image`, :attr:`initials`.
+    Derived: :attr:`row_actions`, :attr:`avatar_is_image`, :attr:`initials`,
+    :attr:`search_text`.
 
     Example::
 
@@ -204,6 +240,11 @@ class ListRow:
         """Initials for the avatar circle (the avatar's own, or derived from :attr:`primary`)."""
         return initials_for(self.avatar, self.primary)
 
+    @property
+    def search_text(self) -> str:
+        """What the client-side search matches: primary and secondary text, lower-cased."""
+        return search_text(self.primary, self.secondary)
+
 
 @contract
 class ListViewData:
@@ -219,9 +260,16 @@ class ListViewData:
     Attributes:
         rows: :class:`ListRow` instances (unique ids).
         search_placeholder: Placeholder of the search input (filters by
-            ``primary``); ``""`` (default) hides the search bar.
+            ``primary`` and ``secondary``); ``""`` (default) hides the search bar.
         empty_message: Shown when ``rows`` is empty. Defaults to ``"No data"``
             (translated).
+        open_in: What a click on a row does with the row's ``url`` (an
+            extension of the reference): ``"modal"`` (default) dispatches
+            ``open-modal`` with the URL, so the page's modal loads it over
+            HTMX (Ctrl/Cmd-click and middle-click still open it as a page, so
+            the URL should answer a full page too); ``"page"`` navigates to it.
+            Row *actions* follow their own ``style``: ``"link"`` opens the
+            modal, ``"btn-primary"`` / ``"btn-danger"`` are plain links.
 
     Example::
 
@@ -246,6 +294,7 @@ class ListViewData:
     rows: list[ListRow]
     search_placeholder: Text = ""
     empty_message: Text = _("No data")
+    open_in: Literal["modal", "page"] = "modal"
 
     @field_validator("rows")
     @classmethod
@@ -276,7 +325,10 @@ class SplitPanelData:
     Attributes:
         items: :class:`ListRow` instances for the left panel (unique ids).
         active_id: ``id`` of the initially selected item (one of the items'
-            ids) or ``""`` (default, nothing selected).
+            ids) or ``""`` (default, nothing selected). The page renders that
+            item's detail server-side into the component's ``detail`` slot
+            (see the ``split_panel`` component); without the slot the
+            component loads it over HTMX once the page has loaded.
         detail_url: Base URL for item details: ``"/cabinet/conversations"``
             loads ``/cabinet/conversations/42`` for item ``42``; a route name
             is reversed first. ``""`` (default): each item's own ``url``.

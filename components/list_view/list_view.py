@@ -1,0 +1,88 @@
+"""``list_view``: a full-page vertical list of rows with search, row links and row actions.
+
+::
+
+    {% component "list_view" list=list_data / %}
+    <c-cabinet.list-view :list="list_data" />
+    {% include "cabinet/components/list_view.html" with list=list_data %}
+
+``list`` is a :class:`~codex_django.cabinet.types.collections.ListViewData`.
+
+* A row shows its avatar (``avatar`` component), ``primary``, ``secondary``
+  and ``meta``. With a ``url`` the primary text is the row's link, stretched
+  over the row. **The rule for a click** is the contract's ``open_in``:
+  ``"modal"`` (default) dispatches ``open-modal`` with ``{url}`` (the page's
+  modal loads it over HTMX; modifier clicks still open the URL as a page),
+  ``"page"`` follows the link.
+* Row actions (:class:`~codex_django.cabinet.types.data_table.TableAction`,
+  URL from the action or the row) follow their ``style``: ``"link"`` opens
+  the modal, ``"btn-primary"`` / ``"btn-danger"`` are plain links. They show
+  on hover and whenever focus is inside the row (``:focus-within``), and
+  always on devices without hover.
+* Keyboard: the list is one Tab stop (roving focus): Up/Down move between the
+  rows, Home/End jump to the first/last visible row, Tab moves on to that
+  row's actions.
+* Search (with ``search_placeholder``) matches ``primary`` and ``secondary``,
+  client-side and debounced, over each row's precomputed ``data-search``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from django.template import Context
+from django_components import register
+
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.types.collections import ListRow, ListViewData
+from codex_django.cabinet.types.data_table import TableAction
+
+
+class ActionView(NamedTuple):
+    """A row action as rendered: the action, its resolved ``href`` and whether it opens the modal."""
+
+    action: TableAction
+    href: str
+    modal: bool
+
+
+class RowView(NamedTuple):
+    """A row as rendered: the row, its resolved ``href``, search text and actions."""
+
+    row: ListRow
+    href: str
+    search_text: str
+    actions: list[ActionView]
+
+
+def row_views(data: ListViewData) -> list[RowView]:
+    """Each row with its link (route names reversed), search text and resolved actions."""
+    from codex_django.cabinet.links import resolve_link
+
+    return [
+        RowView(
+            row=row,
+            href=resolve_link(row.url),
+            search_text=row.search_text,
+            actions=[
+                ActionView(item.action, resolve_link(item.url), item.action.style == "link")
+                for item in row.row_actions
+            ],
+        )
+        for row in data.rows
+    ]
+
+
+@register("list_view")
+class ListView(CabinetComponent):
+    """The rows of a :class:`ListViewData` (see the module docstring)."""
+
+    template = template_beside(__file__, "list_view.html")
+
+    class Kwargs(ComponentKwargs):
+        list: ListViewData
+
+    def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
+        data = super().get_template_data(args, kwargs, slots, context)
+        data["views"] = row_views(kwargs.list)
+        return data
