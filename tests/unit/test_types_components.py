@@ -91,6 +91,7 @@ def test_reference_field_order_and_defaults() -> None:
         ("events", "<required>"),
         ("slot_height_px", 40),
         ("new_event_url", ""),
+        ("now_row", None),
     ]
     assert field_spec(CardItem) == [
         ("id", "<required>"),
@@ -488,6 +489,7 @@ def test_calendar_payload_is_exact() -> None:
         ],
         "slot_height_px": 40,
         "new_event_url": "booking:new",
+        "now_row": None,
     }
 
 

@@ -174,8 +174,13 @@ class CalendarGridData:
             (``col < len(cols)``, ``row + span <= len(rows)``).
         slot_height_px: Height of one row in pixels, 16..200. Defaults to ``40``.
         new_event_url: HTMX URL for creating an event; when set, each empty
-            slot sends ``GET {new_event_url}?col=N&row=N``. Defaults to ``""``
-            (read-only grid).
+            slot sends ``GET {new_event_url}?col=N&row=N`` (plus the values
+            they stand for: ``col_label``, ``col_id`` for dict columns with an
+            ``"id"``, ``time``). Defaults to ``""`` (read-only grid).
+        now_row: Where "now" is, as a fractional row index (``2.5`` = halfway
+            through row 2), for the now-indicator; :meth:`now_row_at` computes
+            it. ``None`` (default) draws no indicator: leave it unset unless
+            the grid shows today. An addition to the reference's fields.
 
     Derived: :attr:`column_labels`, :attr:`placed_events` (lanes for
     overlapping events), :attr:`lanes`.
@@ -206,6 +211,7 @@ class CalendarGridData:
     events: list[CalendarSlot]
     slot_height_px: Annotated[int, Field(ge=SLOT_HEIGHT_MIN_PX, le=SLOT_HEIGHT_MAX_PX)] = 40
     new_event_url: SafeUrl = ""
+    now_row: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
 
     @field_validator("cols")
     @classmethod
@@ -235,6 +241,39 @@ class CalendarGridData:
                     f"ends after the last row ({n_rows} rows)"
                 )
         return events
+
+    @field_validator("now_row")
+    @classmethod
+    def _now_inside(cls, now_row: float | None, info: ValidationInfo) -> float | None:
+        if now_row is None or "rows" not in info.data:
+            return now_row
+        n_rows = len(info.data["rows"])
+        if now_row > n_rows:
+            raise ValueError(f"now_row {now_row} is after the last row (the grid has {n_rows} rows)")
+        return now_row
+
+    @staticmethod
+    def now_row_at(
+        now: datetime | time, *, grid_start: datetime | time, step_minutes: int, rows: int
+    ) -> float | None:
+        """The :attr:`now_row` for the moment ``now``, or ``None`` when it is outside the grid.
+
+        ``grid_start`` is the time of row 0, ``step_minutes`` the slot size and
+        ``rows`` the number of rows. Seconds count, so the line moves smoothly::
+
+            CalendarGridData.now_row_at(time(9, 15), grid_start=time(8), step_minutes=30, rows=24)
+            # -> 2.5
+        """
+        if step_minutes <= 0:
+            raise ValueError(f"step_minutes must be positive (got {step_minutes})")
+        if isinstance(now, datetime) and isinstance(grid_start, datetime):
+            seconds = (now - grid_start).total_seconds()
+        else:
+            seconds = (_minutes(now) - _minutes(grid_start)) * 60 + now.second - grid_start.second
+        position = seconds / (step_minutes * 60)
+        if position < 0 or position > rows:
+            return None
+        return position
 
     @staticmethod
     def time_rows(start: time, end: time, step_minutes: int) -> list[str]:

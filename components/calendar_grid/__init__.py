@@ -1,0 +1,1 @@
+"""The ``calendar_grid`` component: a CSS-grid scheduling calendar (see ``calendar_grid.py``)."""
