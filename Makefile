@@ -76,6 +76,7 @@ lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy src components storybook
+	$(PY) -m codex_django.cabinet.theme --check
 
 # Exit status 5 (no tests collected) fails the target like any other failure.
 pytest: system-deps venv assets

@@ -9,12 +9,14 @@ Include them under the staff prefix::
 ``cabinet:dashboard_widget``      one widget, the lazy placeholder's endpoint
 ``cabinet:site_settings``         every settings tab on one page
 ``cabinet:site_settings_tab``     POST: save one tab; GET: its anchor
+``cabinet:theme_stylesheet``      the cached theme stylesheet (``theme-<digest>.css``)
+``cabinet:color_mode``            POST: remember the colour mode (no-JS fallback)
 ================================  =========================================
 """
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path
 
 from .views.dashboard import dashboard_view, dashboard_widget_view
 from .views.site_settings import site_settings_tab_view, site_settings_view
@@ -28,4 +30,6 @@ urlpatterns = [
     # Site settings
     path("settings/", site_settings_view, name="site_settings"),
     path("settings/<slug:tab_slug>/", site_settings_tab_view, name="site_settings_tab"),
+    # Theme stylesheet and colour mode
+    path("", include("codex_django.cabinet.theme.urls")),
 ]

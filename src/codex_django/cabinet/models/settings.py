@@ -27,11 +27,18 @@ LOGO_EXTENSIONS = ("png", "jpg", "jpeg", "gif", "webp")
 
 
 def validate_theme_overrides(value: Any) -> None:
+    """Theme overrides are design tokens the theme model accepts; every bad token is named."""
     if not isinstance(value, dict):
         raise ValidationError(
             _('Theme overrides must be a JSON object such as {"light.brand": "#0f766e"}.'),
             code="invalid_theme_overrides",
         )
+    from ..theme import DEFAULT_THEME, ThemeError, apply_overrides
+
+    try:
+        apply_overrides(DEFAULT_THEME, value, "theme overrides")
+    except ThemeError as error:
+        raise ValidationError(error.problems, code="invalid_theme_overrides") from None
 
 
 class CabinetSettings(models.Model):
