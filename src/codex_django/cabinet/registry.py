@@ -83,14 +83,6 @@ def _items(value: Any, kind: type[Any], argument: str, where: str) -> tuple[Any,
     return tuple(value)
 
 
-def _widget_for(template: str) -> DashboardWidget:
-    """``DashboardWidget(template=template)``: the short form ``dashboard_widgets="x.html"``."""
-    # Typed through Any until the contract decorator is a dataclass_transform for mypy.
-    factory: Any = DashboardWidget
-    widget: DashboardWidget = factory(template=template)
-    return widget
-
-
 def _widgets(value: Any, where: str, argument: str = "dashboard_widgets") -> tuple[DashboardWidget, ...]:
     """A list, a single widget or a template string, as a tuple of widgets."""
     if value is None:
@@ -99,7 +91,7 @@ def _widgets(value: Any, where: str, argument: str = "dashboard_widgets") -> tup
     widgets = []
     for item in values:
         if isinstance(item, str):
-            widgets.append(_widget_for(item))
+            widgets.append(DashboardWidget(template=item))  # the short form: a template name
         elif isinstance(item, DashboardWidget):
             widgets.append(item)
         else:
