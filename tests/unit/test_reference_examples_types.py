@@ -1,4 +1,3 @@
-
 """Every code example of the API reference's "Types — Widgets" and "Types — Page Components" runs.
 
 The examples are pasted as written; model querysets and model instances are

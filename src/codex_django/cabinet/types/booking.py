@@ -92,11 +92,17 @@ class ServiceSelectorData:
             Defaults to none (no filter).
         search_placeholder: Placeholder of the search input.
             Defaults to ``"Search services..."`` (translated).
+        selected_id: The chosen service (one of the item ids) or ``""``;
+            submitted as the form field ``service_id``. Defaults to ``""``.
+        errors: Messages shown under the selector (a bound form's
+            ``service_id`` errors). Defaults to none.
     """
 
     items: list[ServiceItem]
     categories: list[tuple[str, Text]] = dataclasses.field(default_factory=list)
     search_placeholder: Text = _("Search services...")
+    selected_id: str = ""
+    errors: list[Text] = dataclasses.field(default_factory=list)
 
     @field_validator("items")
     @classmethod
@@ -120,6 +126,13 @@ class ServiceSelectorData:
                     )
         return categories
 
+    @model_validator(mode="after")
+    def _selected_is_item(self) -> ServiceSelectorData:
+        ids = [item.id for item in self.items]
+        if self.selected_id and self.selected_id not in ids:
+            raise ValueError(f"selected_id: {self.selected_id!r} is not one of the item ids {ids[:10]!r}")
+        return self
+
 
 @contract
 class ClientSelectorData:
@@ -130,10 +143,33 @@ class ClientSelectorData:
             least ``"id"`` and ``"name"`` (``"phone"``, ``"email"`` optional).
         search_placeholder: Placeholder of the search input.
             Defaults to ``"Search by name or phone..."`` (translated).
+        search_url: Server search endpoint: the input sends ``q=<text>``
+            there (``hx-get``, 250 ms after typing stops) and the answer
+            replaces the options (see ``client_selector.render_client_options``).
+            Defaults to ``""``: ``clients`` are filtered in the browser.
+        selected_id: The chosen client's id or ``""``; submitted as
+            ``client_id``. Defaults to ``""``.
+        selected_label: The chosen client's name shown in the input.
+            Defaults to ``""``.
+        allow_create: Offer "Create new client" (fields ``new_client_name``
+            and ``new_client_phone``). Defaults to ``True``.
+        create_new: Start with the new-client fields open (a re-rendered
+            form whose new client had errors). Defaults to ``False``.
+        new_client_name, new_client_phone: Initial values of the new-client
+            fields. Default to ``""``.
+        errors: Messages shown under the selector. Defaults to none.
     """
 
     clients: list[dict[str, Any]] = dataclasses.field(default_factory=list)
     search_placeholder: Text = _("Search by name or phone...")
+    search_url: SafeUrl = ""
+    selected_id: str = ""
+    selected_label: Text = ""
+    allow_create: bool = True
+    create_new: bool = False
+    new_client_name: str = ""
+    new_client_phone: str = ""
+    errors: list[Text] = dataclasses.field(default_factory=list)
 
     @field_validator("clients")
     @classmethod
@@ -164,6 +200,14 @@ class DateTimePickerData:
         time_slots: Time strings offered, ``"HH:MM"`` (e.g. ``"08:00"``).
         busy_slots: Times (from ``time_slots``) that are taken. Defaults to none.
         current_month: Month label (e.g. ``"March 2026"``). Defaults to ``""``.
+        selected_date: The chosen day (``"YYYY-MM-DD"``, one of
+            ``available_days``) or ``""``; submitted as ``booking_date``.
+        selected_time: The chosen time (one of ``time_slots``, not busy) or
+            ``""``; submitted as ``selected_time``.
+        slots_url: Endpoint answering this picker for another day: choosing
+            a day sends ``booking_date`` there (``hx-get``) and the answer
+            replaces the picker. Defaults to ``""`` (the slots stay as they are).
+        errors: Messages shown under the picker. Defaults to none.
 
     Derived: :attr:`slot_states`.
     """
@@ -172,6 +216,10 @@ class DateTimePickerData:
     time_slots: list[TimeOfDay]
     busy_slots: list[TimeOfDay] = dataclasses.field(default_factory=list)
     current_month: Text = ""
+    selected_date: IsoDate = ""
+    selected_time: TimeOfDay = ""
+    slots_url: SafeUrl = ""
+    errors: list[Text] = dataclasses.field(default_factory=list)
 
     @field_validator("available_days")
     @classmethod
@@ -197,6 +245,15 @@ class DateTimePickerData:
                 raise ValueError(f"busy slots {unknown!r} are not in time_slots")
         return busy
 
+    @model_validator(mode="after")
+    def _selection_offered(self) -> DateTimePickerData:
+        dates = [str(day["date"]) for day in self.available_days]
+        if self.selected_date and self.selected_date not in dates:
+            raise ValueError(f"selected_date: {self.selected_date!r} is not one of the available_days")
+        if self.selected_time and self.selected_time not in self.time_slots:
+            raise ValueError(f"selected_time: {self.selected_time!r} is not in time_slots")
+        return self
+
     @property
     def slot_states(self) -> list[TimeSlotState]:
         """Every time slot in order with its busy flag."""
@@ -213,11 +270,24 @@ class BookingSummaryData:
         reset_url: URL that clears the selection. Defaults to ``""`` (no reset button).
         masters: Specialists for manual assignment: dicts with at least
             ``"id"`` and ``"name"``. Defaults to none.
+        service_label, client_label, date_label, time_label: The current
+            choice as shown (a re-rendered form); the panel updates them from
+            the other widgets' ``cab-booking-change`` events. Default to ``""``.
+        selected_master_id: The chosen master (submitted as ``master_id``)
+            or ``""`` (any available). Defaults to ``""``.
+        errors: Messages shown above the confirm button (the form's
+            non-field errors). Defaults to none.
     """
 
     confirm_url: SafeUrl
     reset_url: SafeUrl = ""
     masters: list[dict[str, Any]] = dataclasses.field(default_factory=list)
+    service_label: Text = ""
+    client_label: Text = ""
+    date_label: Text = ""
+    time_label: Text = ""
+    selected_master_id: str = ""
+    errors: list[Text] = dataclasses.field(default_factory=list)
 
     @field_validator("confirm_url")
     @classmethod
@@ -311,6 +381,9 @@ class BookingQuickCreateData:
         new_client_first_name, new_client_last_name, new_client_phone,
         new_client_email: Initial values of the new-client fields.
         allow_new_client: Show the new-client fields. Defaults to ``True``.
+        errors: Messages by submitted field name (``"service_id"``,
+            ``"client_id"``, ``"new_client_phone"``, ...); the key ``""``
+            holds errors about the whole booking. Defaults to none.
     """
 
     resource_label: Text
@@ -330,6 +403,7 @@ class BookingQuickCreateData:
     new_client_phone: str = ""
     new_client_email: str = ""
     allow_new_client: bool = True
+    errors: dict[str, list[Text]] = dataclasses.field(default_factory=dict)
 
     @field_validator("service_options", "client_options")
     @classmethod

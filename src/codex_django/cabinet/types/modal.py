@@ -235,8 +235,10 @@ class ModalAction:
         style: Bootstrap button class (``"btn-primary"`` default,
             ``"btn-secondary"``, ``"btn-danger"``, ``"btn-outline-secondary"``, ...).
         icon: Bootstrap Icons class before the label. Defaults to ``""``.
-        confirm: Question asked before the request (``hx-confirm``), e.g.
-            ``"Отменить запись?"``. Defaults to ``""`` (no question).
+        confirm: Question asked before the request, e.g. ``"Отменить запись?"``:
+            ``generic_modal`` shows it inside the modal with "Yes" / "No, go
+            back" buttons (not the browser's ``confirm()``). Defaults to ``""``
+            (no question).
     """
 
     label: Text

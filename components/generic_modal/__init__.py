@@ -1,0 +1,1 @@
+"""The ``generic_modal`` component: modal content assembled from typed sections."""
