@@ -24,6 +24,7 @@ DOCUMENTED = {
         "TableFilter",
         "TableAction",
         "DataTableData",
+        "DataTablePage",
         "CalendarSlot",
         "CalendarGridData",
         "CardItem",

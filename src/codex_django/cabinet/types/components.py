@@ -50,7 +50,15 @@ from .booking import (
 )
 from .calendar import CalendarGridData, CalendarSlot, PlacedEvent
 from .collections import CardGridData, CardItem, ListRow, ListViewData, PanelEntry, SplitPanelData
-from .data_table import DataTableData, DataTableRow, FilterTab, RowAction, TableAction, TableFilter
+from .data_table import (
+    DataTableData,
+    DataTablePage,
+    DataTableRow,
+    FilterTab,
+    RowAction,
+    TableAction,
+    TableFilter,
+)
 from .modal import (
     ActionSection,
     ChainPreviewSection,
@@ -85,6 +93,7 @@ __all__ = [
     "ChainPreviewSection",
     "ClientSelectorData",
     "DataTableData",
+    "DataTablePage",
     "DataTableRow",
     "DateTimePickerData",
     "FilterTab",

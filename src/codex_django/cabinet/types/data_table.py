@@ -6,6 +6,14 @@ reuse :class:`TableAction`). The template gets every row ready to render
 through :attr:`DataTableData.table_rows` (cells, status, search text and
 resolved actions), so it holds no per-cell lookups.
 
+Extensions beyond the v1 reference (optional, defaults keep v1 behaviour):
+``badge_maps``/``icon_maps`` (the ``badge_key``/``icon_key`` mappings inside
+the payload), ``choices`` (display labels for raw values), ``sort_values``
+(sort a column by another row value) and ``page`` (a :class:`DataTablePage`:
+server-side mode, see :mod:`codex_django.cabinet.tables.server_side`). The
+``data_table`` component renders through
+:func:`codex_django.cabinet.presenters.data_table.present_table`.
+
 Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
 """
 
@@ -15,11 +23,11 @@ import dataclasses
 from typing import Any, Literal, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
-from pydantic import ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .contract import contract
 from .fields import IconName, ItemId, SafeUrl, Text, check_url
-from .widgets import TableCell, TableColumn, check_rows, check_unique, row_texts
+from .widgets import BadgeStyle, TableCell, TableColumn, check_rows, check_unique, row_texts
 
 # A non-empty identifier (a primary key as a string): used in HTML ids and URLs.
 ActionStyle = Literal["link", "btn-primary", "btn-danger"]
@@ -110,6 +118,88 @@ class FilterTab(NamedTuple):
     total: int
 
 
+SORT_PARAM = "sort"
+SEARCH_PARAM = "q"
+STATUS_PARAM = "status"
+PAGE_PARAM = "page"
+
+
+@contract
+class DataTablePage:
+    """Server-side mode of :class:`DataTableData`: one page of a larger result.
+
+    Set :attr:`DataTableData.page` and the table stops searching, filtering and
+    sorting in the browser: its search box, filter buttons, sort headers and
+    pager send HTMX ``GET`` requests to :attr:`url` with the state in the query
+    string (``?q=anna&status=pending&sort=-date&page=3``), swap the table's
+    results in place and push that URL to the browser history, so reloading,
+    sharing the link and the back button all show the same page. ``rows`` then
+    hold this page's rows only; the view (or
+    :func:`codex_django.cabinet.tables.server_side.server_side_table`) reads the
+    same parameters, queries one page and fills this object.
+
+    Attributes:
+        number: The page shown, 1-based.
+        size: Rows per page.
+        total: Rows matching the current search and filter (all pages).
+        url: Where the HTMX requests go: a path, an http(s) URL or a named
+            route; ``""`` (default) is the current page's path.
+        search: The current search text (``?q=``).
+        status: The current filter value (``?status=``); ``""`` shows all rows.
+        sort: The current sort: a sortable column key, ``-`` in front for
+            descending (``"-date"``); ``""`` is the view's default order.
+        counts: Rows per filter key for the filter buttons (``rows`` hold one
+            page only, so the counts come from the query). Filters without an
+            entry show no count.
+
+    Example::
+
+        DataTablePage(number=3, size=50, total=100_000, sort="-date",
+                      counts={"all": 100_000, "pending": 1_204})
+    """
+
+    number: int = Field(default=1, ge=1)
+    size: int = Field(default=50, ge=1)
+    total: int = Field(default=0, ge=0)
+    url: SafeUrl = ""
+    search: str = ""
+    status: str = ""
+    sort: str = ""
+    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+
+    @property
+    def page_count(self) -> int:
+        """Number of pages (at least 1, so an empty result still has page 1)."""
+        return max(1, -(-self.total // self.size))
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.page_count
+
+    @property
+    def first_row(self) -> int:
+        """1-based number of the first row on this page (0 when there are none)."""
+        return 0 if self.total == 0 else min(self.total, (self.number - 1) * self.size + 1)
+
+    @property
+    def last_row(self) -> int:
+        """1-based number of the last row on this page."""
+        return min(self.total, self.number * self.size)
+
+    @property
+    def sort_key(self) -> str:
+        """The sorted column's key (``"date"`` for ``sort="-date"``)."""
+        return self.sort.removeprefix("-")
+
+    @property
+    def descending(self) -> bool:
+        return self.sort.startswith("-")
+
+
 @contract
 class DataTableData:
     """Payload contract for the ``data_table`` component.
@@ -134,6 +224,31 @@ class DataTableData:
             hides the search bar.
         empty_message: Shown when ``rows`` is empty or everything is filtered
             out. Defaults to ``"No data"`` (translated).
+
+    Extensions (not in the v1 reference; all optional, defaults keep v1 behaviour):
+
+        badge_maps: ``{badge_key: {cell value: colour}}``. A column's
+            ``badge_key`` names a mapping of cell values to Bootstrap colour
+            names (``"success"``, ``"warning"``, ...). It is looked up here
+            first, then in the template context (the v1 way), so a table
+            renders the same inside an isolated context (storybook, HTMX
+            partial, cotton). Values missing from the mapping get
+            ``"secondary"``. The badge always shows the cell's text.
+        icon_maps: ``{icon_key: {cell value: "bi-..."}}``: the same for a
+            column's ``icon_key`` (icons are decorative; the text stays).
+        choices: ``{column key: {value: label}}``: display labels for raw
+            values, like a model field's ``choices``: with
+            ``choices={"status": dict(Appointment.Status.choices)}`` the cell
+            shows "Pending" while filters and badge colours still match
+            ``"pending"``.
+        sort_values: ``{column key: row key}``: sort a column by another row
+            value, e.g. ``{"date": "start_at"}`` sorts the "01.04.2026" display
+            strings by the datetime. Without it a column sorts by its own value:
+            numbers (also "3 500 ₽"-like strings) numerically, dates in time
+            order, text case-insensitively with digit runs compared as numbers.
+        page: A :class:`DataTablePage`: server-side mode (pages, search, filters
+            and sorting through HTMX, state in the URL). ``None`` (default):
+            everything happens in the browser over ``rows``.
 
     Derived: :attr:`display_rows`, :attr:`table_rows`, :attr:`filter_counts`,
     :attr:`filter_tabs`, :attr:`status_column`.
@@ -165,6 +280,11 @@ class DataTableData:
     actions: list[TableAction] = dataclasses.field(default_factory=list)
     search_placeholder: Text = ""
     empty_message: Text = _("No data")
+    badge_maps: dict[str, dict[str, BadgeStyle]] = dataclasses.field(default_factory=dict)
+    icon_maps: dict[str, dict[str, IconName]] = dataclasses.field(default_factory=dict)
+    choices: dict[str, dict[str, Text]] = dataclasses.field(default_factory=dict)
+    sort_values: dict[str, str] = dataclasses.field(default_factory=dict)
+    page: DataTablePage | None = None
 
     @field_validator("columns")
     @classmethod
@@ -203,6 +323,24 @@ class DataTableData:
                         f"{where}: {error} (URL of action {str(action.label)!r}, got {value!r})"
                     ) from None
         return actions
+
+    @model_validator(mode="after")
+    def _extensions_name_columns(self) -> DataTableData:
+        keys = {column.key for column in self.columns}
+        for field_name in ("choices", "sort_values"):
+            unknown = sorted(set(getattr(self, field_name)) - keys)
+            if unknown:
+                raise ValueError(
+                    f"{field_name}: no column keyed {unknown[0]!r}; the columns are {sorted(keys)!r}"
+                )
+        if self.page is not None and self.page.sort_key:
+            sortable = {column.key for column in self.columns if column.sortable}
+            if self.page.sort_key not in sortable:
+                raise ValueError(
+                    f"page.sort: {self.page.sort!r} does not name a sortable column; "
+                    f"sortable: {sorted(sortable)!r}"
+                )
+        return self
 
     @property
     def status_column(self) -> TableColumn | None:

@@ -1,0 +1,66 @@
+"""``data_table``: a searchable, filterable, sortable table of a :class:`DataTableData`.
+
+::
+
+    {% component "data_table" table=table / %}
+    <c-cabinet.data-table :table="table" />
+    {% include "cabinet/components/data_table.html" with table=table %}
+
+* ``table`` - a :class:`~codex_django.cabinet.types.data_table.DataTableData`.
+* ``label`` - the table's accessible name (its ``<caption>`` and the scroll
+  region's label); default "Table" (translated).
+* ``id`` - the root element's id. Server-side mode targets its HTMX swaps by
+  it: give each server-side table on a page its own (default ``cab-data-table``).
+
+Client-side mode (``table.page`` is ``None``): one Alpine component
+(``cabDataTable``) filters, searches and sorts the rendered rows by toggling
+``hidden`` and moving ``<tr>`` nodes; it reads each row's precomputed
+``data-status``, ``data-search`` (lower-cased visible text) and ``data-sort``
+(per-column ranks from :mod:`codex_django.cabinet.tables.sort_keys`).
+Server-side mode (``table.page`` set): search, filters, sort headers and the
+pager send HTMX requests with the state in the URL (``hx-push-url``) and swap
+the results region; see :mod:`codex_django.cabinet.tables.server_side`.
+
+Columns with ``badge_key`` render a ``status_badge`` (text and colour), with
+``icon_key`` an icon before the text; the mappings come from
+``table.badge_maps``/``table.icon_maps`` or from the template context.
+Actions with ``style="link"`` open the URL in the page modal (the
+``open-modal`` event, ``{url, size}``); button-styled actions are links.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.template import Context
+from django.utils.translation import gettext_lazy as _
+from django_components import register
+
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.presenters.data_table import present_table
+from codex_django.cabinet.types.data_table import DataTableData
+
+DEFAULT_ID = "cab-data-table"
+
+
+@register("data_table")
+class DataTable(CabinetComponent):
+    """The page-level table rendering a :class:`DataTableData`."""
+
+    template = template_beside(__file__, "data_table.html")
+
+    class Kwargs(ComponentKwargs):
+        table: DataTableData
+        label: str = ""
+        id: str = ""
+
+    def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
+        table: DataTableData = kwargs.table
+        request = context.get("request")
+        view = present_table(table, context, request_path=getattr(request, "path", ""))
+        return {
+            "view": view,
+            "label": kwargs.label or _("Table"),
+            "id": kwargs.id or (DEFAULT_ID if view.server else ""),
+            "dom_id": kwargs.id or DEFAULT_ID,
+        }

@@ -1,0 +1,8 @@
+"""Helpers behind the ``data_table`` component: sort keys and the server-side mode.
+
+* :mod:`~codex_django.cabinet.tables.sort_keys` - numeric-aware sort keys and
+  the per-column ranks the browser sorts by (computed in Python, once).
+* :mod:`~codex_django.cabinet.tables.server_side` - builds a
+  :class:`~codex_django.cabinet.types.data_table.DataTableData` page from a
+  queryset and the request's ``?q=&status=&sort=&page=`` parameters.
+"""
