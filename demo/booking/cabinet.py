@@ -19,6 +19,10 @@ declare(
             badge_key="pending_count",
             order=2,
         ),
+        SidebarItem(label=_("New booking"), url="new_booking:page", icon="bi-plus-circle", order=3),
+        SidebarItem(
+            label=_("All appointments"), url="salon_appointment_table:page", icon="bi-table", order=4
+        ),
     ],
     shortcuts=[Shortcut(label=_("Appointments"), url="booking:appointments", icon="bi-list-check")],
 )

@@ -25,7 +25,13 @@ urlpatterns = [
     path("", include(salon_patterns)),
     path("cabinet/my/booking/", include("booking.client_urls")),
     path("cabinet/my/clients/", include("clients.client_urls")),
+    path("cabinet/booking/", include("salon.pages.schedule")),  # calendar_grid schedule, ahead of booking's
+    path("cabinet/booking/new/", include("salon.pages.new_booking")),  # booking widgets + quick-create modal
+    path("cabinet/booking/table/", include("salon.pages.data_table")),  # data_table (server-side)
     path("cabinet/booking/", include("booking.urls")),
+    path("cabinet/clients/cards/", include("salon.pages.card_grid")),  # card_grid
+    path("cabinet/clients/visits/", include("salon.pages.list_view")),  # list_view
+    path("cabinet/clients/files/", include("salon.pages.split_panel")),  # split_panel
     path("cabinet/clients/", include("clients.urls")),
     path("storybook/", include("codex_django.storybook.urls")),
 ]

@@ -39,7 +39,7 @@ def test_declarations_load() -> None:
     staff_booking = [str(item.label) for item in cabinet_registry.get_sidebar("staff", "booking")]
     client_booking = [str(item.label) for item in cabinet_registry.get_sidebar("client", "booking")]
     services = [str(entry.label) for entry in cabinet_registry.get_topbar_entries("services")]
-    assert staff_booking == ["Schedule", "Appointments"]
+    assert staff_booking == ["Schedule", "Appointments", "New booking", "All appointments"]
     assert client_booking == ["My appointments"]
     assert services == ["Booking", "Clients"]
     assert [str(s.label) for s in cabinet_registry.get_shortcuts("staff", "booking")] == ["Appointments"]
