@@ -98,5 +98,10 @@ test-py312: system-deps assets $(VENV312)/.installed-test
 bench: venv assets
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script; done
 
+# Translation catalogs (en, ru): extract, merge, compile; the .po and .mo files are committed.
+.PHONY: messages
+messages: venv
+	PY=$(PY) scripts/messages.sh
+
 clean:
 	rm -rf build dist $(DIST)/*.css $(DIST)/*.js $(DIST)/fonts .pytest_cache .mypy_cache .ruff_cache

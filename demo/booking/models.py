@@ -9,6 +9,7 @@ from datetime import datetime, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Master(models.Model):
@@ -41,7 +42,7 @@ class Service(models.Model):
     class Meta:
         ordering = ["category", "name"]
         verbose_name = _("Service")
-        verbose_name_plural = _("Services")
+        verbose_name_plural = pgettext_lazy("salon services", "Services")
 
     def __str__(self) -> str:
         return self.name
