@@ -39,6 +39,7 @@ from django_components import register
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.presenters.data_table import present_table
 from codex_django.cabinet.types.data_table import DataTableData
+from codex_django.cabinet.types.fields import HtmlId
 
 DEFAULT_ID = "cab-data-table"
 
@@ -52,7 +53,7 @@ class DataTable(CabinetComponent):
     class Kwargs(ComponentKwargs):
         table: DataTableData
         label: str = ""
-        id: str = ""
+        id: HtmlId = ""
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         table: DataTableData = kwargs.table

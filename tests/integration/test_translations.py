@@ -62,6 +62,7 @@ class Entry:
     msgstr: list[str] = dataclasses.field(default_factory=list)
     flags: set[str] = dataclasses.field(default_factory=set)
     obsolete: bool = False
+    msgctxt: str | None = None
 
 
 def _unquote(value: str) -> str:
@@ -78,6 +79,7 @@ def read_po(path: Path) -> tuple[dict[str, str], list[Entry]]:
         last: list[str] | None = None  # the string a continuation line ("...") extends
         flags: set[str] = set()
         obsolete = False
+        context: str | None = None
         for line in block.splitlines():
             if line.startswith("#~"):
                 obsolete = True
@@ -88,8 +90,10 @@ def read_po(path: Path) -> tuple[dict[str, str], list[Entry]]:
             if not line or line.startswith("#"):
                 continue
             keyword, _, value = line.partition(" ")
-            if keyword == "msgid":
-                entry = Entry(_unquote(value), flags=flags)
+            if keyword == "msgctxt":
+                context = _unquote(value)
+            elif keyword == "msgid":
+                entry = Entry(_unquote(value), flags=flags, msgctxt=context)
                 entries.append(entry)
                 last = None
             elif keyword == "msgid_plural":
@@ -266,7 +270,9 @@ def test_compiled_catalog_matches_its_source(path: Path) -> None:
     if header["Language"] == "ru":
         assert [compiled.plural(n) for n in (1, 2, 5, 11, 21, 22)] == [0, 1, 2, 2, 0, 1]
     for entry in entries:
-        if entry.msgid_plural is None:
+        if entry.msgctxt is not None:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == (entry.msgstr[0] or entry.msgid)
+        elif entry.msgid_plural is None:
             assert compiled.gettext(entry.msgid) == (entry.msgstr[0] or entry.msgid)
         else:
             for count, form in ((1, 0), (2, 1), (5, 2)):

@@ -67,7 +67,7 @@ class ServiceItem:
         id: Unique, non-empty ID (e.g. the primary key).
         title: Display name (e.g. ``"Маникюр + Гель-лак"``).
         price: Formatted price (e.g. ``"45"`` or ``"45 €"``).
-        duration: Duration in minutes (>= 1, e.g. ``90``).
+        duration: Duration in minutes (1 to 10,080, a week; e.g. ``90``).
         category: Category key for the filter buttons (e.g. ``"nails"``).
             Defaults to ``"all"``.
         description: Optional short description. Defaults to ``""``.
@@ -76,7 +76,7 @@ class ServiceItem:
     id: ItemId
     title: Text
     price: Text
-    duration: Annotated[int, Field(ge=1)]
+    duration: Annotated[int, Field(ge=1, le=7 * 24 * 60)]  # a week in minutes at most
     category: str = "all"
     description: Text = ""
 
@@ -397,7 +397,7 @@ class BookingQuickCreateData:
     selected_service_id: str = ""
     selected_client_id: str = ""
     client_search_query: str = ""
-    client_search_min_chars: Annotated[int, Field(ge=0)] = 3
+    client_search_min_chars: Annotated[int, Field(ge=0, le=100)] = 3
     new_client_first_name: str = ""
     new_client_last_name: str = ""
     new_client_phone: str = ""

@@ -20,7 +20,7 @@ Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 from pydantic import Field, ValidationInfo, field_validator, model_validator
@@ -122,6 +122,9 @@ SORT_PARAM = "sort"
 SEARCH_PARAM = "q"
 STATUS_PARAM = "status"
 PAGE_PARAM = "page"
+# Bounds that keep a page's arithmetic and markup sane; a real table never reaches them.
+MAX_ROWS = 10**12
+MAX_PAGE_SIZE = 10_000
 
 
 @contract
@@ -158,14 +161,14 @@ class DataTablePage:
                       counts={"all": 100_000, "pending": 1_204})
     """
 
-    number: int = Field(default=1, ge=1)
-    size: int = Field(default=50, ge=1)
-    total: int = Field(default=0, ge=0)
+    number: int = Field(default=1, ge=1, le=MAX_ROWS)
+    size: int = Field(default=50, ge=1, le=MAX_PAGE_SIZE)
+    total: int = Field(default=0, ge=0, le=MAX_ROWS)
     url: SafeUrl = ""
     search: str = ""
     status: str = ""
     sort: str = ""
-    counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    counts: dict[str, Annotated[int, Field(ge=0, le=MAX_ROWS)]] = dataclasses.field(default_factory=dict)
 
     @property
     def page_count(self) -> int:

@@ -11,7 +11,9 @@
 Everything else is rejected when the contract is built: ``javascript:``,
 ``data:``, ``vbscript:`` and every other scheme, protocol-relative ``//host``
 URLs, backslashes, control characters and whitespace inside the scheme (the
-browser would strip it: ``java\\tscript:`` runs as ``javascript:``).
+browser would strip it: ``java\\tscript:`` runs as ``javascript:``), HTML
+character references (``&#106;avascript:``) and fragments that are not plain
+ids (htmx looks the fragment up as a CSS selector after a swap).
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from django.utils.functional import Promise
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_FRAGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+# Numeric references decode with or without ';', named ones in attributes only with it.
+_CHARACTER_REFERENCE = re.compile(r"&(#|[A-Za-z][A-Za-z0-9]*;)")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 ROUTE_NAME = re.compile(r"^[A-Za-z_][\w-]*(?::[A-Za-z_][\w-]*)*$")
 ALLOWED_SCHEMES = ("http", "https")
@@ -53,6 +58,16 @@ def check_url(value: str) -> str:
         raise ValueError("a URL may not contain control characters")
     if "\\" in value:
         raise ValueError("a URL may not contain backslashes")
+    if _CHARACTER_REFERENCE.search(value):
+        # '&#106;avascript:' is inert while a template escapes it, a javascript: link after
+        # one HTML decoding: a URL in a payload is never entity-encoded.
+        raise ValueError("a URL may not contain HTML character references ('&#...;', '&name;')")
+    fragment = value.partition("#")[2]
+    if fragment and not _FRAGMENT.fullmatch(fragment):
+        # htmx runs querySelector('#' + fragment) after a swap: anything but an id breaks it.
+        raise ValueError(
+            "a URL fragment ('#...') must be an id: a letter or '_', then letters, digits, '-', '_'"
+        )
     squeezed = re.sub(r"\s+", "", value)
     if squeezed.startswith("//"):
         raise ValueError("protocol-relative URLs ('//host/...') are not allowed; write https://host/...")
@@ -99,10 +114,26 @@ Text = Annotated[
 
 SafeUrl = Annotated[str, AfterValidator(check_url)]
 
+_HTML_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _check_html_id(value: str) -> str:
+    if value and not _HTML_ID.fullmatch(value):
+        raise ValueError("an HTML id starts with a letter and holds only letters, digits, '-' and '_'")
+    return value
+
+
+# An element id a component writes into ``id=`` and into CSS selectors (``hx-target="#..."``).
+HtmlId = Annotated[str, AfterValidator(_check_html_id)]
+
 
 def _check_icon(value: str) -> str:
     if value and not re.fullmatch(r"bi-[a-z0-9-]+", value):
         raise ValueError("an icon is a Bootstrap Icons class such as 'bi-calendar' (letters, digits, '-')")
+    if value:
+        from codex_django.cabinet.icons import check_icon_name  # reads icons.json once, when built
+
+        check_icon_name(value)
     return value
 
 
