@@ -6,12 +6,13 @@ and ``<script src>`` it references, and gzips each file (level 9, what a
 server's static gzip would send). Fonts are excluded (they load from the CSS,
 once, and are cached). Three variants: the default theme in light mode, the
 "follow the system" mode (adds ``color-mode.js``) and a custom theme (adds
-``theme-<digest>.css``).
+``theme-<digest>.css``). The icon stylesheet (``icons-<digest>.css``, the rules
+of the icons in use, see ``codex_django.cabinet.icons``) is generated, like the
+theme's, and measured as served.
 
-Then where the weight is: each vendor part of the bundle gzipped alone, and what
-two reductions would save (measured here, not estimated): Bootstrap Icons CSS
-limited to the icons this repository uses, and Bootstrap CSS without the
-components the cabinet never renders. Needs the built bundle (``npm run build``).
+Then where the weight is: each part of the bundle minified (by the build's
+esbuild) and gzipped alone, and the components' CSS/JS all together against
+only those the page renders. Needs the built bundle (``npm ci && npm run build``).
 
 Run::
 
@@ -22,8 +23,9 @@ from __future__ import annotations
 
 import gzip
 import os
-import re
+import subprocess
 import sys
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -77,9 +79,14 @@ def render_page(cookie: str = "") -> str:
 
 
 def asset_bytes(url: str, extra: dict[str, str]) -> bytes:
+    from django.conf import settings
+
+    from codex_django.cabinet.icons import icons_stylesheet, icons_stylesheet_href
+
     if url in extra:
         return extra[url].encode()
-    from django.conf import settings
+    if url == icons_stylesheet_href() and not url.startswith(settings.STATIC_URL):
+        return icons_stylesheet()[0].encode()
 
     path = finders.find(url.removeprefix(settings.STATIC_URL).split("?")[0])
     if not path:
@@ -111,111 +118,59 @@ def print_rows(title: str, rows: list[tuple[str, int, int]]) -> int:
 # --- where the weight is ----------------------------------------------------------------------
 
 
-def top_level_rules(css: str) -> list[str]:
-    """Split minified CSS into top-level rules/at-rules (brace depth 0)."""
-    rules, depth, start = [], 0, 0
-    for index, char in enumerate(css):
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                rules.append(css[start : index + 1])
-                start = index + 1
-        elif char == ";" and depth == 0:
-            rules.append(css[start : index + 1])
-            start = index + 1
-    return rules
+def minified_gz(path: Path, loader: str) -> int:
+    """gzip size of ``path`` minified by the build's esbuild (its own size when esbuild is missing)."""
+    esbuild = NODE / ".bin/esbuild"
+    data = path.read_bytes()
+    if esbuild.exists():
+        data = subprocess.run(  # noqa: S603  # the build's own esbuild, fixed arguments
+            [str(esbuild), f"--loader={loader}", "--minify", "--log-level=error"],
+            input=data,
+            capture_output=True,
+            check=True,
+        ).stdout
+    return gz(data)
 
 
-def drop_rules(css: str, unused: re.Pattern[str]) -> str:
-    """``css`` without rules whose every selector names an unused class (recursing into @media)."""
-    kept = []
-    for rule in top_level_rules(css):
-        head, _, body = rule.partition("{")
-        if head.startswith("@media") or head.startswith("@supports"):
-            inner = drop_rules(body[:-1], unused)
-            if inner:
-                kept.append(f"{head}{{{inner}}}")
+def investigate() -> None:
+    """Each part of the bundle gzipped alone (so the parts sum slightly above the bundle)."""
+    print("\nWhere the weight is (each part minified and gzipped alone)")
+    cached = sorted(
+        (NODE / ".cache/cabinet-bootstrap").glob("bootstrap-*[0-9a-f].css"), key=lambda p: p.stat().st_mtime
+    )
+    parts: list[tuple[str, Path | None, str]] = [
+        ("Bootstrap CSS (frontend/bootstrap.scss)", cached[-1] if cached else None, "css"),
+        ("htmx", NODE / "htmx.org/dist/htmx.min.js", "js"),
+        ("Alpine CSP build", NODE / "@alpinejs/csp/dist/cdn.min.js", "js"),
+        ("Inter (CSS only)", NODE / "@fontsource-variable/inter/index.css", "css"),
+        ("cabinet tokens.css", ROOT / "src/codex_django/cabinet/static/cabinet/tokens.css", "css"),
+        ("cabinet shell.css", ROOT / "src/codex_django/cabinet/static/cabinet/shell.css", "css"),
+        ("cabinet shell.js", ROOT / "src/codex_django/cabinet/static/cabinet/shell.js", "js"),
+    ]
+    for name, path, loader in parts:
+        if path is None or not path.exists():
+            print(f"  {name:<44} (not built)")
             continue
-        selectors = [s for s in head.split(",") if s.strip()]
-        if selectors and not head.startswith("@") and all(unused.search(s) for s in selectors):
-            continue
-        kept.append(rule)
-    return "".join(kept)
-
-
-def repository_text() -> str:
-    parts = []
-    for pattern in ("components/**/*", "src/codex_django/cabinet/**/*", "storybook/**/*", "demo/**/*"):
-        for path in ROOT.glob(pattern):
-            if path.suffix in (".html", ".py", ".js") and "dist" not in path.parts and path.is_file():
-                parts.append(path.read_text(encoding="utf-8", errors="ignore"))
-    return "\n".join(parts)
+        print(f"  {name:<44} gzip {minified_gz(path, loader) / 1000:6.1f} kB")
+    for ext in ("css", "js"):
+        files = sorted(ROOT.glob(f"components/*/*.{ext}"))
+        joined = Path(os.devnull)
+        data = "".join(p.read_text() for p in files)
+        page = "".join(p.read_text() for p in files if p.parent.name in PAGE_COMPONENTS)
+        with tempfile.TemporaryDirectory() as tmp:
+            joined = Path(tmp) / f"all.{ext}"
+            joined.write_text(data)
+            everything = minified_gz(joined, ext)
+            joined.write_text(page)
+            rendered = minified_gz(joined, ext)
+        print(
+            f"  {'components/*/*.' + ext + f' ({len(files)} files)':<44} gzip {everything / 1000:6.1f} kB"
+            f"   (only the {len(PAGE_COMPONENTS)} this page renders: {rendered / 1000:.1f} kB)"
+        )
 
 
 # The components the measured page renders (the shell's own modal host included).
 PAGE_COMPONENTS = ("data_table", "status_badge", "empty_state", "modal_host", "color_mode_switch")
-
-BOOTSTRAP_UNUSED = [
-    "accordion", "carousel", "toast", "tooltip", "popover", "offcanvas", "navbar", "breadcrumb",
-    "progress", "placeholder", "spinner-grow", "ratio", "list-group", "card", "modal", "alert",
-    "btn-group", "input-group", "form-floating", "figure", "display-", "vr", "stretched-link",
-]  # fmt: skip
-
-
-def investigate(bundle_css: str) -> None:
-    text = repository_text()
-    print("\nWhere the weight is (each part gzipped alone, so the sum exceeds the bundle slightly)")
-    parts = {
-        "bootstrap.min.css": NODE / "bootstrap/dist/css/bootstrap.min.css",
-        "bootstrap-icons.min.css": NODE / "bootstrap-icons/font/bootstrap-icons.min.css",
-        "@fontsource-variable/inter (CSS)": NODE / "@fontsource-variable/inter/index.css",
-        "htmx.min.js": NODE / "htmx.org/dist/htmx.min.js",
-        "@alpinejs/csp cdn.min.js": NODE / "@alpinejs/csp/dist/cdn.min.js",
-        "@alpinejs/focus cdn.min.js": NODE / "@alpinejs/focus/dist/cdn.min.js",
-    }
-    for name, path in parts.items():
-        print(f"  {name:<40} gzip {gz(path.read_bytes()) / 1000:6.1f} kB")
-    own_css = "".join(p.read_text() for p in sorted(ROOT.glob("components/*/*.css")))
-    own_css += (ROOT / "src/codex_django/cabinet/static/cabinet/shell.css").read_text()
-    own_css += (ROOT / "src/codex_django/cabinet/static/cabinet/tokens.css").read_text()
-    own_js = "".join(p.read_text() for p in sorted(ROOT.glob("components/*/*.js")))
-    own_js += (ROOT / "src/codex_django/cabinet/static/cabinet/shell.js").read_text()
-    print(
-        f"  {'cabinet CSS: tokens + shell + components':<40} gzip {gz(own_css) / 1000:6.1f} kB (unminified)"
-    )
-    print(f"  {'cabinet JS: shell + components':<40} gzip {gz(own_js) / 1000:6.1f} kB (unminified)")
-
-    icons_css = (NODE / "bootstrap-icons/font/bootstrap-icons.min.css").read_text()
-    all_icons = set(re.findall(r"\.bi-([a-z0-9-]+)::?before", icons_css))
-    used_icons = {name for name in re.findall(r"\bbi-([a-z0-9]+(?:-[a-z0-9]+)*)", text) if name in all_icons}
-    subset = drop_rules(icons_css, re.compile(r"\.bi-(?!(?:" + "|".join(sorted(used_icons)) + r")::?before)"))
-    print("\nReductions, measured")
-    print(
-        f"  Bootstrap Icons: {len(all_icons)} icons in the CSS, {len(used_icons)} referenced in this repository:"
-        f" {gz(icons_css) / 1000:.1f} kB -> {gz(subset) / 1000:.1f} kB gzip"
-    )
-    bootstrap = (NODE / "bootstrap/dist/css/bootstrap.min.css").read_text()
-    unused = [name for name in BOOTSTRAP_UNUSED if not re.search(rf"[\"' ]{re.escape(name)}", text)]
-    trimmed = drop_rules(bootstrap, re.compile(r"\.(?:" + "|".join(re.escape(n) for n in unused) + r")"))
-    print(
-        f"  Bootstrap CSS without components no template uses ({', '.join(unused)}):"
-        f" {gz(bootstrap) / 1000:.1f} kB -> {gz(trimmed) / 1000:.1f} kB gzip"
-    )
-    focus = "x-trap" in text
-    print(
-        f"  @alpinejs/focus: x-trap {'is' if focus else 'is not'} used by the templates"
-        f" ({gz((NODE / '@alpinejs/focus/dist/cdn.min.js').read_bytes()) / 1000:.1f} kB gzip)"
-    )
-    all_parts = sorted(ROOT.glob("components/*/*.css")) + sorted(ROOT.glob("components/*/*.js"))
-    table_parts = [p for p in all_parts if p.parent.name in PAGE_COMPONENTS]
-    print(
-        f"  Per-component CSS/JS (only the components a page renders, {', '.join(PAGE_COMPONENTS)}):"
-        f" {gz(''.join(p.read_text() for p in all_parts)) / 1000:.1f} kB ->"
-        f" {gz(''.join(p.read_text() for p in table_parts)) / 1000:.1f} kB gzip (unminified sources)"
-    )
-    print(f"  (bundle CSS now {gz(bundle_css) / 1000:.1f} kB gzip)")
 
 
 def main() -> None:
@@ -235,8 +190,7 @@ def main() -> None:
     themed_url = f"/cabinet/theme/staff/theme-{digest}.css"
     print_rows("Same page, custom theme (ocean)", page_weight([*parser.urls, themed_url], {themed_url: css}))
 
-    bundle_css = asset_bytes(next(url for url in parser.urls if url.endswith(".css")), {}).decode()
-    investigate(bundle_css)
+    investigate()
     print(f"\nbudget ratio (default page): {default / BUDGET:.2f}x")
 
 

@@ -5,25 +5,44 @@
 //   node frontend/build.mjs --out DIR   write to DIR/cabinet and DIR/storybook instead (tests)
 //
 // Outputs (generated, git-ignored):
-//   src/codex_django/cabinet/static/cabinet/dist/cabinet.js       htmx + Alpine (CSP build) + focus + shell.js + every components/*/*.js
-//   src/codex_django/cabinet/static/cabinet/dist/cabinet.css      Bootstrap + Bootstrap Icons + Inter + tokens + shell + every components/*/*.css
-//   src/codex_django/cabinet/static/cabinet/dist/cabinet.rtl.css  the same on Bootstrap's RTL stylesheet
+//   src/codex_django/cabinet/static/cabinet/dist/cabinet.js       htmx + Alpine (CSP build) + shell.js + every components/*/*.js
+//   src/codex_django/cabinet/static/cabinet/dist/cabinet.css      Bootstrap (frontend/bootstrap.scss) + the Bootstrap Icons font,
+//                                                                 base rule and the rules of the icons the library names + Inter
+//                                                                 + tokens + shell + every components/*/*.css
+//   src/codex_django/cabinet/static/cabinet/dist/cabinet.rtl.css  the same with Bootstrap made RTL by rtlcss (as Bootstrap's dist)
 //   src/codex_django/cabinet/static/cabinet/dist/fonts/           font files referenced by relative URLs
+//   src/codex_django/cabinet/static/cabinet/dist/icons.json       every Bootstrap Icons name -> codepoint (icons.py serves the
+//                                                                 rules of the other icons in use: registry, settings)
+//   src/codex_django/cabinet/static/cabinet/dist/icons-used.json  the icons the library's templates, scripts and stories name
+//   src/codex_django/cabinet/static/cabinet/dist/icons-all.css    every icon's rule (the fallback when the icon URL is not routed)
 //   storybook/static/storybook/dist/                              storybook.js/.css (when storybook/frontend/ has them) + axe.min.js
 //
 // The component files are found by a glob at build time and fed to esbuild through a
 // virtual entry module, so adding a component never means editing a list here.
 
+import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
+import rtlcss from "rtlcss";
+import * as sass from "sass";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const CABINET_STATIC = path.join(ROOT, "src/codex_django/cabinet/static/cabinet");
 const COMPONENTS = path.join(ROOT, "components");
 const STORYBOOK_SRC = path.join(ROOT, "storybook/frontend");
+const NODE_MODULES = path.join(ROOT, "node_modules");
+const ICONS_FONT = path.join(NODE_MODULES, "bootstrap-icons/font");
+const BOOTSTRAP_SCSS = path.join(ROOT, "frontend/bootstrap.scss");
+const SASS_CACHE = path.join(NODE_MODULES, ".cache/cabinet-bootstrap");
+// Where the library names icons (`bi-<name>`): collected into icons-used.json.
+const ICON_SOURCES = [
+  [COMPONENTS, [".html", ".py", ".js"]],
+  [path.join(ROOT, "src/codex_django/cabinet"), [".html", ".py", ".js"]],
+  [path.join(ROOT, "storybook"), [".html", ".py", ".js"]],
+];
 const GITIGNORE = "# Built by `npm run build` from package.json; not committed.\n*\n!.gitignore\n";
 
 const WATCH = process.argv.includes("--watch");
@@ -73,8 +92,8 @@ function virtualEntries(entries) {
       build.onResolve({ filter: /^virtual:/ }, (args) => ({ path: args.path, namespace: "cabinet-virtual" }));
       build.onLoad({ filter: /.*/, namespace: "cabinet-virtual" }, async (args) => {
         const make = entries[args.path];
-        const { contents, loader, watchFiles } = await make();
-        return { contents, loader, resolveDir: ROOT, watchDirs: [COMPONENTS], watchFiles };
+        const { contents, loader, watchFiles, resolveDir } = await make();
+        return { contents, loader, resolveDir: resolveDir || ROOT, watchDirs: [COMPONENTS], watchFiles };
       });
     },
   };
@@ -92,13 +111,93 @@ async function cabinetJsEntry() {
   return { contents: lines.join("\n") + "\n", loader: "js", watchFiles: components };
 }
 
+async function packageVersion(name) {
+  return JSON.parse(await readFile(path.join(NODE_MODULES, name, "package.json"), "utf8")).version;
+}
+
+/**
+ * Bootstrap's CSS from frontend/bootstrap.scss (only the modules the cabinet uses) and its
+ * RTL twin made by rtlcss, as Bootstrap's own dist build does. Compiling takes ~3 s, so the
+ * result is cached in node_modules/.cache, keyed by the SCSS entry and the three versions.
+ */
+async function bootstrapCss() {
+  const source = await readFile(BOOTSTRAP_SCSS, "utf8");
+  const versions = await Promise.all(["bootstrap", "sass", "rtlcss"].map(packageVersion));
+  const key = createHash("sha256").update(JSON.stringify([source, versions])).digest("hex").slice(0, 16);
+  const ltrFile = path.join(SASS_CACHE, `bootstrap-${key}.css`);
+  const rtlFile = path.join(SASS_CACHE, `bootstrap-${key}.rtl.css`);
+  if ((await exists(ltrFile)) && (await exists(rtlFile))) {
+    return { ltr: await readFile(ltrFile, "utf8"), rtl: await readFile(rtlFile, "utf8") };
+  }
+  const { css } = sass.compile(BOOTSTRAP_SCSS, {
+    loadPaths: [NODE_MODULES],
+    style: "expanded",
+    quietDeps: true,
+    logger: sass.Logger.silent,
+  });
+  const rtl = rtlcss.process(css);
+  await mkdir(SASS_CACHE, { recursive: true });
+  await writeFile(ltrFile, css);
+  await writeFile(rtlFile, rtl);
+  return { ltr: css, rtl };
+}
+
+/**
+ * bootstrap-icons.css up to its base rule (the @font-face and `.bi::before`), plus the rules
+ * of the icons the library itself names; every other icon's rule comes from icons.py's
+ * stylesheet (the registry's and CODEX_CABINET["ICONS"]) or icons-all.css.
+ */
+async function iconsCss(used, codepoints) {
+  const css = await readFile(path.join(ICONS_FONT, "bootstrap-icons.css"), "utf8");
+  const end = css.indexOf("}", css.indexOf(".bi::before")) + 1;
+  if (end <= 0) throw new Error("bootstrap-icons.css: no .bi::before rule found");
+  return css.slice(0, end) + "\n" + iconRules(used, codepoints);
+}
+
+/** Every icon's rule, in Bootstrap Icons' own format (the fallback stylesheet icons-all.css). */
+function iconRules(names, codepoints) {
+  return names.map((name) => `.bi-${name}::before{content:"\\${codepoints[name].toString(16)}"}`).join("\n") + "\n";
+}
+
+async function sourceFiles(dir, extensions) {
+  const found = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith(".") || entry.name === "dist" || entry.name === "node_modules") continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await sourceFiles(full, extensions)));
+    else if (extensions.some((ext) => entry.name.endsWith(ext))) found.push(full);
+  }
+  return found;
+}
+
+/** icons.json (name -> codepoint), icons-used.json (names the library uses) and icons-all.css. */
+async function writeIconFiles() {
+  await mkdir(CABINET_DIST, { recursive: true });
+  const codepoints = JSON.parse(await readFile(path.join(ICONS_FONT, "bootstrap-icons.json"), "utf8"));
+  const names = Object.keys(codepoints).sort();
+  const used = new Set();
+  for (const [dir, extensions] of ICON_SOURCES) {
+    if (!(await exists(dir))) continue;
+    for (const file of await sourceFiles(dir, extensions)) {
+      for (const match of (await readFile(file, "utf8")).matchAll(/\bbi-([a-z0-9]+(?:-[a-z0-9]+)*)/g)) {
+        if (Object.hasOwn(codepoints, match[1])) used.add(match[1]);
+      }
+    }
+  }
+  const sorted = Object.fromEntries(names.map((name) => [name, codepoints[name]]));
+  await writeFile(path.join(CABINET_DIST, "icons.json"), JSON.stringify(sorted) + "\n");
+  await writeFile(path.join(CABINET_DIST, "icons-used.json"), JSON.stringify([...used].sort()) + "\n");
+  await writeFile(path.join(CABINET_DIST, "icons-all.css"), iconRules(names, codepoints));
+  return { used: [...used].sort(), codepoints };
+}
+
 function cabinetCssEntry(bootstrapCss) {
   return async () => {
     const components = await componentFiles(".css");
     const lines = [
       "/* Generated by frontend/build.mjs: vendor CSS, tokens, shell, every component. */",
       `@import "${bootstrapCss}";`,
-      '@import "bootstrap-icons/font/bootstrap-icons.css";',
+      '@import "virtual:bootstrap-icons.css";',
       '@import "@fontsource-variable/inter/index.css";',
       `@import ${importPath(path.join(CABINET_STATIC, "tokens.css"))};`,
       `@import ${importPath(path.join(CABINET_STATIC, "shell.css"))};`,
@@ -126,7 +225,13 @@ const CSS_OPTIONS = {
   target: ["chrome109", "firefox115", "safari15.6", "edge109"],
 };
 
-function cabinetBuilds() {
+function cssModule(contents, resolveDir) {
+  return async () => ({ contents, loader: "css", resolveDir });
+}
+
+async function cabinetBuilds(icons) {
+  const bootstrap = await bootstrapCss();
+  const iconsModule = cssModule(await iconsCss(icons.used, icons.codepoints), ICONS_FONT);
   return [
     {
       ...COMMON,
@@ -140,14 +245,24 @@ function cabinetBuilds() {
       ...CSS_OPTIONS,
       entryPoints: { cabinet: "virtual:cabinet.css" },
       outdir: CABINET_DIST,
-      plugins: [virtualEntries({ "virtual:cabinet.css": cabinetCssEntry("bootstrap/dist/css/bootstrap.css") })],
+      plugins: [
+        virtualEntries({
+          "virtual:cabinet.css": cabinetCssEntry("virtual:bootstrap.css"),
+          "virtual:bootstrap.css": cssModule(bootstrap.ltr),
+          "virtual:bootstrap-icons.css": iconsModule,
+        }),
+      ],
     },
     {
       ...CSS_OPTIONS,
       entryPoints: { "cabinet.rtl": "virtual:cabinet.rtl.css" },
       outdir: CABINET_DIST,
       plugins: [
-        virtualEntries({ "virtual:cabinet.rtl.css": cabinetCssEntry("bootstrap/dist/css/bootstrap.rtl.css") }),
+        virtualEntries({
+          "virtual:cabinet.rtl.css": cabinetCssEntry("virtual:bootstrap.rtl.css"),
+          "virtual:bootstrap.rtl.css": cssModule(bootstrap.rtl),
+          "virtual:bootstrap-icons.css": iconsModule,
+        }),
       ],
     },
   ];
@@ -189,7 +304,8 @@ async function reportSizes() {
 async function main() {
   const started = performance.now();
   await prepareOutputFolders();
-  const builds = [...cabinetBuilds(), ...(await storybookBuilds())];
+  const icons = await writeIconFiles();
+  const builds = [...(await cabinetBuilds(icons)), ...(await storybookBuilds())];
   if (WATCH) {
     for (const options of builds) {
       const context = await esbuild.context(options);
@@ -200,6 +316,7 @@ async function main() {
   }
   await Promise.all(builds.map((options) => esbuild.build(options)));
   await reportSizes();
+  console.log(`icons: ${icons.used.length} named by the library (rules in cabinet.css, names in icons-used.json)`);
   if (builds.length > 3) console.log(`storybook bundle -> ${path.relative(ROOT, STORYBOOK_DIST)}/`);
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }

@@ -71,6 +71,13 @@ CASES: list[tuple[str, str, str, dict[str, str], dict[str, int]]] = [
         {"anonymous": 200, "client": 200, "staff": 200, "permitted": 200},
     ),
     (
+        "icons_stylesheet",
+        "get",
+        "/cabinet/icons/icons-0123abcd.css",
+        {},
+        {"anonymous": 200, "client": 200, "staff": 200, "permitted": 200},
+    ),
+    (
         "color_mode",
         "post",
         "/cabinet/theme/color-mode/",

@@ -60,7 +60,7 @@ def test_js_bundle_holds_runtime_shell_and_components(built: Path) -> None:
     js = (built / "cabinet/cabinet.js").read_text()
     assert 'version:"2.0.11"' in js  # htmx 2
     assert "alpine:init" in js
-    assert '.directive("trap"' in js  # the focus plugin registers x-trap
+    assert '.directive("trap"' not in js  # no Alpine focus plugin: shell.js traps focus itself
     for name in ("cabDropdown", "cabOffcanvas"):
         assert f'"{name}"' in js
     for source in sorted(ROOT.glob("components/*/*.js")):
@@ -82,11 +82,49 @@ def test_css_bundle_holds_vendor_tokens_shell_and_components(built: Path) -> Non
         assert f".{classes[0]}" in css, f"{source.name} is not in the bundle"
 
 
+def test_css_bundle_has_only_the_bootstrap_modules_in_use(built: Path) -> None:
+    css = (built / "cabinet/cabinet.css").read_text()
+    for kept in (".btn{", ".dropdown-menu{", ".card{", ".alert{", ".breadcrumb{", ".nav-tabs{", ".table{",
+                 ".form-control{", ".badge{", ".btn-close{", ".spinner-border{", ".row{", ".d-flex{"):  # fmt: skip
+        assert kept in css, kept
+    # (tokens.css sets some dropped components' --bs-* variables; their rules are what must be gone)
+    for dropped in (".navbar-brand{", ".modal-dialog{", ".offcanvas-header{", ".carousel-item{", ".toast-header{",
+                    ".tooltip-inner{", ".popover-header{", ".accordion-button{", ".progress-bar{",
+                    ".list-group-item{", ".placeholder-glow", ".page-link{"):  # fmt: skip
+        assert dropped not in css, dropped
+    # Bootstrap's variables untouched: the same values as its own dist build.
+    assert "--bs-primary: #0d6efd;" in css
+    assert "--bs-body-font-size: 1rem;" in css
+
+
+def test_icons_are_split_from_the_bundle(built: Path) -> None:
+    css = (built / "cabinet/cabinet.css").read_text()
+    assert "font-family:bootstrap-icons" in css
+    assert ".bi:before" in css
+    # Only the icons the library names have their rule in the bundle (icons.py serves the others).
+    assert '.bi-x-lg:before{content:"\uf659"}' in css  # esbuild writes the character itself (charset utf8)
+    assert ".bi-alarm:before" not in css
+    assert len(re.findall(r"\.bi-[a-z0-9-]+:before\{content:", css)) == len(
+        json.loads((built / "cabinet/icons-used.json").read_text())
+    )
+    vendor = json.loads((ROOT / "node_modules/bootstrap-icons/font/bootstrap-icons.json").read_text())
+    icons = json.loads((built / "cabinet/icons.json").read_text())
+    assert icons == vendor
+    used = json.loads((built / "cabinet/icons-used.json").read_text())
+    assert {"x-lg", "list", "inbox"} <= set(used) <= set(icons)  # the shell's close/toggle, the empty state
+    assert used == sorted(used)
+    rules = (built / "cabinet/icons-all.css").read_text().splitlines()
+    assert len(rules) == len(icons)
+    assert '.bi-calendar::before{content:"\\f1f6"}' in rules
+
+
 def test_rtl_bundle_is_bootstraps_rtl_build(built: Path) -> None:
     ltr = (built / "cabinet/cabinet.css").read_text()
     rtl = (built / "cabinet/cabinet.rtl.css").read_text()
     assert ".me-1{margin-right:.25rem!important}" in ltr
     assert ".me-1{margin-left:.25rem!important}" in rtl
+    assert ".dropdown-menu-end{--bs-position: end}" in ltr
+    assert "float:right;padding-left:var(--bs-breadcrumb-item-padding-x)" in rtl
     assert ".cab-nav__link" in rtl
 
 
@@ -127,11 +165,12 @@ EXPECTED_LINES = {
     "bootstrap": r"5\.3\.\d+",
     "bootstrap-icons": r"1\.13\.\d+",
     "@alpinejs/csp": r"3\.\d+\.\d+",
-    "@alpinejs/focus": r"3\.\d+\.\d+",
     "htmx.org": r"2\.0\.\d+",
     "@fontsource-variable/inter": r"\d+\.\d+\.\d+",
     "axe-core": r"4\.\d+\.\d+",
     "esbuild": r"\d+\.\d+\.\d+",
+    "sass": r"\d+\.\d+\.\d+",
+    "rtlcss": r"4\.\d+\.\d+",
 }
 
 
@@ -146,7 +185,9 @@ def test_dependencies_are_pinned_exactly_and_locked() -> None:
     for name, line in EXPECTED_LINES.items():
         assert re.fullmatch(line, pins[name]), f"{name} {pins[name]!r} is not an exact pin on {line}"
         assert lock["packages"][f"node_modules/{name}"]["version"] == pins[name], name
-    assert pins["@alpinejs/csp"] == pins["@alpinejs/focus"]
+    # Bootstrap's CSS is compiled with the sass its own dist build uses, so it comes out the same.
+    bootstrap = json.loads((ROOT / "node_modules/bootstrap/package.json").read_text())
+    assert pins["sass"] == bootstrap["devDependencies"]["sass"]
 
 
 def test_shell_css_uses_only_tokens() -> None:
@@ -174,10 +215,12 @@ def test_tags_link_the_bundle_and_warn_when_it_is_missing(
         ]
     finally:
         cabinet_tags._asset_missing.cache_clear()
-    assert html == (
-        '<link rel="stylesheet" href="/static/cabinet/dist/cabinet.css">'
-        '<script src="/static/cabinet/dist/cabinet.js" defer></script>'
-    )
+    assert re.fullmatch(
+        r'<link rel="stylesheet" href="/static/cabinet/dist/cabinet\.css">'
+        r'(\n<link rel="stylesheet" href="/cabinet/icons/icons-[0-9a-f]{12}\.css">)?'  # the registry's icons
+        r'<script src="/static/cabinet/dist/cabinet\.js" defer></script>',
+        html,
+    ), html
     messages = [record.getMessage() for record in caplog.records]
     assert len(messages) == 2
     assert messages[0].startswith("The cabinet bundle file 'cabinet/dist/cabinet.css' is missing")

@@ -189,8 +189,8 @@ class TestWidgets:
 
 class TestLegacyApi:
     def test_sections_sorted_and_filtered(self, registry: CabinetRegistry) -> None:
-        registry.register("b", section=CabinetSection(label="B", icon="bi-b", nav_group="services", order=2))
-        registry.register("a", section=CabinetSection(label="A", icon="bi-a", order=1))
+        registry.register("b", section=CabinetSection(label="B", icon="bi-x", nav_group="services", order=2))
+        registry.register("a", section=CabinetSection(label="A", icon="bi-at", order=1))
         assert labels(registry.sections) == ["A", "B"]
         assert labels(registry.get_sections("services")) == ["B"]
         assert labels(registry.get_sections()) == ["A", "B"]
@@ -327,7 +327,7 @@ class TestDeclare:
 
     def test_section_with_space(self) -> None:
         with pytest.raises(ImproperlyConfigured) as raised:
-            declare(module="demo", space="staff", section=CabinetSection(label="A", icon="bi-a"))
+            declare(module="demo", space="staff", section=CabinetSection(label="A", icon="bi-at"))
         assert str(raised.value) == (
             "declare(module='demo', space='staff'): section= belongs to the legacy API; "
             "use topbar=TopbarEntry(...) with space=."

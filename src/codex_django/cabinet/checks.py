@@ -173,6 +173,11 @@ def _csp(value: Any) -> str | None:
     return None if ok else "a dict of directive -> list of sources, e.g. {'img-src': [\"'self'\", 'data:']}"
 
 
+def _icons(value: Any) -> str | None:
+    ok = value == "all" or (isinstance(value, list | tuple) and all(isinstance(name, str) for name in value))
+    return None if ok else 'a list of Bootstrap Icons names such as ["bi-archive"], or "all"'
+
+
 # Per key: a function returning None when the value is fine, else what it should be.
 VALUE_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "STAFF_URL_PREFIX": _prefix,
@@ -184,6 +189,7 @@ VALUE_CHECKS: dict[str, Callable[[Any], str | None]] = {
     "THEME": _theme,
     "STORYBOOK_ENABLED": _flag,
     "CSP": _csp,
+    "ICONS": _icons,
 }
 
 

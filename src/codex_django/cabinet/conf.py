@@ -37,6 +37,11 @@ DEFAULTS: dict[str, Any] = {
     "THEME": None,
     # Serve the storybook outside DEBUG (staff only).
     "STORYBOOK_ENABLED": False,
+    # Bootstrap Icons a project's own pages use beyond the library's and the registry's
+    # (nav entries, shortcuts): names such as "bi-archive", or "all" for the whole set.
+    # Icons named only in your templates or contract data (table actions, KPI icons,
+    # modal actions) need listing here, else they render blank (see cabinet/icons.py).
+    "ICONS": [],
     # Content-Security-Policy header sent by CabinetCSPMiddleware.
     "CSP": {
         "default-src": ["'self'"],

@@ -11,6 +11,7 @@ Include them under the staff prefix::
 ``cabinet:site_settings_tab``     POST: save one tab; GET: its anchor
 ``cabinet:theme_stylesheet``      the cached theme stylesheet (``theme-<digest>.css``)
 ``cabinet:color_mode``            POST: remember the colour mode (no-JS fallback)
+``cabinet:icons_stylesheet``      the cached stylesheet of the icons in use (``icons-<digest>.css``)
 ================================  =========================================
 """
 
@@ -19,6 +20,7 @@ from __future__ import annotations
 from django.urls import include, path
 
 from .views.dashboard import dashboard_view, dashboard_widget_view
+from .views.icons import icons_stylesheet_view
 from .views.site_settings import site_settings_tab_view, site_settings_view
 
 app_name = "cabinet"
@@ -32,4 +34,5 @@ urlpatterns = [
     path("settings/<slug:tab_slug>/", site_settings_tab_view, name="site_settings_tab"),
     # Theme stylesheet and colour mode
     path("", include("codex_django.cabinet.theme.urls")),
+    path("icons/icons-<slug:digest>.css", icons_stylesheet_view, name="icons_stylesheet"),
 ]

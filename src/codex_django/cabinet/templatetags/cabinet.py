@@ -4,7 +4,9 @@ Tags for the shell and for pages inside it:
 
 * ``{% cabinet_css %}`` / ``{% cabinet_js %}``: link the built bundle
   (``npm run build`` writes ``cabinet/dist/``); the CSS is the RTL build when
-  the active language is right-to-left, the JS is loaded with ``defer``.
+  the active language is right-to-left, followed by the stylesheet of the
+  Bootstrap Icons in use (:mod:`codex_django.cabinet.icons`); the JS is loaded
+  with ``defer``.
 * ``{% cabinet_htmx_config %}``: the ``<meta name="htmx-config">`` a strict
   Content-Security-Policy needs (no eval, no injected ``<style>``).
 * ``{% cabinet_hx_headers %}``: the JSON for ``<body hx-headers="...">``
@@ -101,9 +103,21 @@ def _bundle_url(path: str) -> str:
 
 @register.simple_tag
 def cabinet_css() -> SafeString:
-    """``<link rel="stylesheet">`` for the bundle's CSS (the RTL build for RTL languages)."""
+    """``<link rel="stylesheet">`` for the bundle's CSS (the RTL build for RTL languages) and the icons.
+
+    The bundle has the rules of the icons the library names; a second link adds
+    those of the registry's and ``CODEX_CABINET["ICONS"]`` (``…/icons/icons-<digest>.css``),
+    or every icon's (the static ``icons-all.css``) for ``"all"`` or when the
+    cabinet URLs are not included. No second link when there is nothing to add.
+    """
+    from codex_django.cabinet.icons import icons_stylesheet_href
+
     path = BUNDLE_CSS_RTL if get_language_bidi() else BUNDLE_CSS
-    return format_html('<link rel="stylesheet" href="{}">', _bundle_url(path))
+    bundle = format_html('<link rel="stylesheet" href="{}">', _bundle_url(path))
+    icons = icons_stylesheet_href()
+    if not icons:
+        return bundle
+    return format_html('{}\n<link rel="stylesheet" href="{}">', bundle, icons)
 
 
 @register.simple_tag

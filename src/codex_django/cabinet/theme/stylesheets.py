@@ -10,10 +10,10 @@ are served that way too).
 from __future__ import annotations
 
 import functools
-import threading
-from collections import OrderedDict
 
 from django.urls import NoReverseMatch, reverse
+
+from codex_django.cabinet.cached_css import StylesheetTable
 
 from .css import render_css, stylesheet_digest
 from .tokens import Theme
@@ -21,9 +21,7 @@ from .tokens import Theme
 __all__ = ["STYLESHEET_ROUTE", "known_stylesheet", "stylesheet_for", "stylesheet_url"]
 
 STYLESHEET_ROUTE = "cabinet:theme_stylesheet"
-_KNOWN: OrderedDict[str, str] = OrderedDict()
-_KNOWN_MAX = 256
-_LOCK = threading.Lock()
+_KNOWN = StylesheetTable(size=256)
 
 
 @functools.lru_cache(maxsize=64)
@@ -35,18 +33,13 @@ def _rendered(theme: Theme) -> tuple[str, str]:
 def stylesheet_for(theme: Theme) -> tuple[str, str]:
     """``(css, digest)`` of ``theme``, remembered for :func:`known_stylesheet`."""
     css, digest = _rendered(theme)
-    with _LOCK:
-        _KNOWN[digest] = css
-        _KNOWN.move_to_end(digest)
-        while len(_KNOWN) > _KNOWN_MAX:
-            _KNOWN.popitem(last=False)
+    _KNOWN.remember(digest, css)
     return css, digest
 
 
 def known_stylesheet(digest: str) -> str | None:
     """The CSS handed out under ``digest`` by this process, if any."""
-    with _LOCK:
-        return _KNOWN.get(digest)
+    return _KNOWN.get(digest)
 
 
 def stylesheet_url(theme: Theme, space: str | None = None) -> str:

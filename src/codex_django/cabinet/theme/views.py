@@ -19,38 +19,27 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpR
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from codex_django.cabinet.cached_css import IMMUTABLE, serve_by_digest
+
 from .color_mode import COLOR_MODES, set_color_mode_cookie
 from .sources import resolve_theme
 from .stylesheets import known_stylesheet, stylesheet_for
 
-__all__ = ["set_color_mode", "theme_stylesheet"]
+__all__ = ["IMMUTABLE", "set_color_mode", "theme_stylesheet"]
 
-IMMUTABLE = "public, max-age=31536000, immutable"
 SPACES = ("staff", "client", "default")
-
-
-def _css_response(css: str, digest: str, cache_control: str) -> HttpResponse:
-    response = HttpResponse(css, content_type="text/css; charset=utf-8")
-    response["Cache-Control"] = cache_control
-    response["ETag"] = f'"{digest}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 @require_GET
 def theme_stylesheet(request: HttpRequest, space: str, digest: str) -> HttpResponse:
     """The stylesheet with ``digest``, or the current theme's when the digest is stale (see module docs)."""
-    if request.headers.get("If-None-Match", "").strip('"') == digest and known_stylesheet(digest) is not None:
-        response = HttpResponse(status=304)
-        response["Cache-Control"] = IMMUTABLE
-        return response
-    css = known_stylesheet(digest)
-    if css is not None:
-        return _css_response(css, digest, IMMUTABLE)
-    if space in ("staff", "client"):
-        request.cabinet_space = space  # type: ignore[attr-defined]  # a callable THEME may look at it
-    css, current = stylesheet_for(resolve_theme(request))
-    return _css_response(css, current, IMMUTABLE if current == digest else "no-cache")
+
+    def current() -> tuple[str, str]:
+        if space in ("staff", "client"):
+            request.cabinet_space = space  # type: ignore[attr-defined]  # a callable THEME may look at it
+        return stylesheet_for(resolve_theme(request))
+
+    return serve_by_digest(request, digest, known_stylesheet, current)
 
 
 @require_POST

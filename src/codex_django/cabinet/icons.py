@@ -1,0 +1,190 @@
+"""Bootstrap Icons: which names exist, and a stylesheet with the rules of the icons in use.
+
+Bootstrap Icons' own CSS has a rule per icon (``.bi-calendar::before{content:"\\f1f6"}``)
+for ~2,000 icons: 13.5 kB gzipped on every page. The bundle (``cabinet.css``) keeps
+the ``@font-face``, the ``.bi::before`` base rule and the rules of the icons the
+library's templates, scripts and stories name (``npm run build`` collects them,
+``cabinet/dist/icons-used.json``), so any page linking the bundle shows those.
+The rules of the other icons a site uses come from a small stylesheet generated
+here, with the icons
+
+* the registry declares (nav entries, shortcuts, sections, widgets, branding),
+* ``CODEX_CABINET["ICONS"]`` lists: extra names a project's own pages use, or
+  ``"all"`` for every icon (then the static ``cabinet/dist/icons-all.css`` is linked).
+
+It is served like the theme stylesheet (:mod:`codex_django.cabinet.cached_css`):
+``…/icons/icons-<digest>.css``, cached for a year, the digest changing with the
+set. ``{% cabinet_css %}`` links it after the bundle (nothing when every icon in
+use is in the bundle). When the route is not included in the URLconf, the
+static ``icons-all.css`` is linked instead.
+
+The codepoints come from ``cabinet/dist/icons.json`` (built from
+``bootstrap-icons/font/bootstrap-icons.json``), read once per process;
+:func:`check_icon_name` (behind the ``IconName`` contract field) uses them to
+reject names that are no Bootstrap icon, with a suggestion.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from django.urls import NoReverseMatch, reverse
+
+from codex_django.cabinet.cached_css import StylesheetTable
+
+__all__ = [
+    "ICONS_ALL_CSS",
+    "STYLESHEET_ROUTE",
+    "check_icon_name",
+    "configured_icons",
+    "extra_icons",
+    "icon_codepoints",
+    "icons_stylesheet",
+    "icons_stylesheet_href",
+    "known_icons_stylesheet",
+    "library_icons",
+    "registry_icons",
+]
+
+DIST = Path(__file__).resolve().parent / "static" / "cabinet" / "dist"
+ICONS_ALL_CSS = "cabinet/dist/icons-all.css"  # static path: every icon's rule
+STYLESHEET_ROUTE = "cabinet:icons_stylesheet"
+_KNOWN = StylesheetTable(size=64)
+
+
+@functools.cache
+def icon_codepoints() -> dict[str, int]:
+    """Every Bootstrap Icons name (without ``bi-``) -> codepoint; ``{}`` when the bundle is not built."""
+    try:
+        data = json.loads((DIST / "icons.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(name): int(point) for name, point in data.items()}
+
+
+@functools.cache
+def library_icons() -> frozenset[str]:
+    """The icons the library's templates, scripts and stories name (``icons-used.json``)."""
+    try:
+        data = json.loads((DIST / "icons-used.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(str(name) for name in data)
+
+
+def check_icon_name(value: str) -> str:
+    """``value`` (``bi-<name>``) if Bootstrap Icons has it; ``ValueError`` with a suggestion if not.
+
+    Only the format is checked when ``icons.json`` is not built.
+    """
+    names = icon_codepoints()
+    name = value.removeprefix("bi-")
+    if not names or name in names:
+        return value
+    close = difflib.get_close_matches(name, names, n=1)
+    hint = f" Did you mean 'bi-{close[0]}'?" if close else ""
+    raise ValueError(f"'{value}' is not a Bootstrap Icons name.{hint} See https://icons.getbootstrap.com/")
+
+
+def _icon_values(value: Any, depth: int = 0) -> Iterator[str]:
+    """Every ``icon`` field (a string) in a dataclass, a mapping or a sequence of them."""
+    if depth > 6 or value is None or isinstance(value, str | bytes | int | float):
+        return
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for field in dataclasses.fields(value):
+            item = getattr(value, field.name, None)
+            if field.name == "icon" and isinstance(item, str):
+                yield item
+            else:
+                yield from _icon_values(item, depth + 1)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if key == "icon" and isinstance(item, str):
+                yield item
+            else:
+                yield from _icon_values(item, depth + 1)
+    elif isinstance(value, list | tuple | set | frozenset):
+        for item in value:
+            yield from _icon_values(item, depth + 1)
+
+
+def _names(values: Iterable[str]) -> set[str]:
+    return {value.removeprefix("bi-") for value in values if value}
+
+
+def registry_icons() -> set[str]:
+    """The icons every ``declare()`` / ``configure_space()`` in the registry names."""
+    from codex_django.cabinet.registry import cabinet_registry
+
+    state = cabinet_registry.snapshot()
+    return _names(_icon_values([list(state.modules.values()), list(state.legacy.values()), state.branding]))
+
+
+def configured_icons() -> set[str] | None:
+    """``CODEX_CABINET["ICONS"]`` as names without ``bi-``; ``None`` for ``"all"``."""
+    from codex_django.cabinet.conf import cabinet_setting
+
+    value = cabinet_setting("ICONS")
+    if value == "all":
+        return None
+    return _names(str(item) for item in value or ())
+
+
+def extra_icons() -> frozenset[str] | None:
+    """Registry + configured icons Bootstrap Icons has and the bundle lacks; ``None`` means all icons."""
+    configured = configured_icons()
+    if configured is None:
+        return None
+    known = icon_codepoints()
+    return frozenset(name for name in registry_icons() | configured if name in known) - library_icons()
+
+
+@functools.lru_cache(maxsize=16)
+def _rendered(names: frozenset[str]) -> tuple[str, str]:
+    from codex_django.cabinet.theme.css import stylesheet_digest
+
+    points = icon_codepoints()
+    css = "".join(f'.bi-{name}::before{{content:"\\{points[name]:x}"}}\n' for name in sorted(names))
+    return css, stylesheet_digest(css)
+
+
+def icons_stylesheet() -> tuple[str, str]:
+    """``(css, digest)``: the rules of :func:`extra_icons` (of every icon for ``ICONS = "all"``)."""
+    names = extra_icons()
+    css, digest = _rendered(frozenset(icon_codepoints()) if names is None else names)
+    _KNOWN.remember(digest, css)
+    return css, digest
+
+
+def known_icons_stylesheet(digest: str) -> str | None:
+    """The icon CSS this process handed out under ``digest``, if any."""
+    return _KNOWN.get(digest)
+
+
+def icons_stylesheet_href() -> str:
+    """What ``{% cabinet_css %}`` links after the bundle for the icons; ``""`` for nothing.
+
+    Nothing when the bundle is not built or has every icon in use; the static
+    ``icons-all.css`` for ``ICONS = "all"`` or when the icon route is not in the
+    URLconf; else ``…/icons/icons-<digest>.css``.
+    """
+    from django.templatetags.static import static
+
+    if not icon_codepoints():
+        return ""
+    names = extra_icons()
+    if names is None:
+        return static(ICONS_ALL_CSS)
+    if not names:
+        return ""
+    _css, digest = icons_stylesheet()
+    try:
+        return reverse(STYLESHEET_ROUTE, kwargs={"digest": digest})
+    except NoReverseMatch:
+        return static(ICONS_ALL_CSS)

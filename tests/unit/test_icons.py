@@ -1,0 +1,130 @@
+"""Bootstrap Icons names and the icons-in-use set (codex_django.cabinet.icons).
+
+Needs the built ``cabinet/dist/icons.json`` / ``icons-used.json`` (``npm run build``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+from django.test import override_settings
+
+from codex_django.cabinet import icons
+from codex_django.cabinet.checks import check_settings
+from codex_django.cabinet.registry import CabinetRegistry, SidebarItem, TopbarEntry, configure_space, declare
+from codex_django.cabinet.types.nav import Shortcut
+from codex_django.cabinet.types.registry import CabinetSection
+from tests.testapp.fixtures import registry_state  # noqa: F401
+
+ROOT = Path(__file__).resolve().parents[2]
+
+pytestmark = pytest.mark.skipif(
+    not icons.icon_codepoints(), reason="icons.json not built: run `npm run build`"
+)
+
+
+def test_codepoints_are_bootstrap_icons_own() -> None:
+    vendor = json.loads((ROOT / "node_modules/bootstrap-icons/font/bootstrap-icons.json").read_text())
+    assert icons.icon_codepoints() == vendor
+    assert icons.icon_codepoints()["calendar"] == 0xF1F6
+
+
+def test_library_icons_are_what_the_templates_name() -> None:
+    used = icons.library_icons()
+    assert {"x-lg", "list", "inbox", "grid-1x2", "person-circle"} <= used  # shell, empty state, branding
+    assert used <= set(icons.icon_codepoints())
+
+
+def test_check_icon_name_accepts_real_icons_and_suggests_for_typos() -> None:
+    assert icons.check_icon_name("bi-calendar-check") == "bi-calendar-check"
+    with pytest.raises(ValueError) as raised:
+        icons.check_icon_name("bi-calender")
+    assert str(raised.value) == (
+        "'bi-calender' is not a Bootstrap Icons name. Did you mean 'bi-calendar'? See https://icons.getbootstrap.com/"
+    )
+    with pytest.raises(ValueError) as raised:
+        icons.check_icon_name("bi-zzzzzzzzzzzz")
+    assert (
+        str(raised.value)
+        == "'bi-zzzzzzzzzzzz' is not a Bootstrap Icons name. See https://icons.getbootstrap.com/"
+    )
+
+
+def test_icon_name_field_rejects_unknown_icons() -> None:
+    SidebarItem(label="Inbox", url="/inbox/", icon="bi-inbox")
+    SidebarItem(label="Text only", url="/inbox/")
+    with pytest.raises(ImproperlyConfigured) as raised:
+        SidebarItem(label="Inbox", url="/inbox/", icon="bi-inbx")
+    assert "'bi-inbx' is not a Bootstrap Icons name. Did you mean 'bi-inbox'?" in str(raised.value)
+    with pytest.raises(ImproperlyConfigured) as raised:
+        SidebarItem(label="Inbox", url="/inbox/", icon="fa-inbox")
+    assert "an icon is a Bootstrap Icons class such as 'bi-calendar'" in str(raised.value)
+
+
+def test_registry_icons_come_from_every_declaration(registry_state: CabinetRegistry) -> None:  # noqa: F811
+    registry_state.clear()
+    configure_space("staff", label="Acme", icon="bi-lightning-charge")
+    declare(
+        module="booking",
+        space="staff",
+        topbar=TopbarEntry(group="services", label="Booking", icon="bi-calendar3", url="/b/"),
+        sidebar=[
+            SidebarItem(label="Rooms", url="/b/rooms/", icon="bi-door-open"),
+            SidebarItem(label="X", url="/x/"),
+        ],
+        shortcuts=[Shortcut(label="New", url="/b/new/", icon="bi-plus-circle")],
+    )
+    with pytest.warns(DeprecationWarning):
+        declare(module="legacy", section=CabinetSection(label="Old", icon="bi-archive"))
+    assert {"lightning-charge", "calendar3", "door-open", "plus-circle", "archive"} <= icons.registry_icons()
+    assert "" not in icons.registry_icons()
+
+
+def test_extra_icons_are_registry_and_setting_minus_the_bundle(registry_state: CabinetRegistry) -> None:  # noqa: F811
+    registry_state.clear()
+    declare(module="m", space="staff", sidebar=[SidebarItem(label="Rooms", url="/r/", icon="bi-door-open")])
+    with override_settings(
+        CODEX_CABINET={"ICONS": ["bi-archive", "piggy-bank", "bi-x-lg", "bi-not-an-icon-at-all"]}
+    ):
+        names = icons.extra_icons()
+    assert names == {"door-open", "archive", "piggy-bank"} - icons.library_icons()
+    assert "x-lg" in icons.library_icons()  # already in the bundle, so not served again
+    with override_settings(CODEX_CABINET={"ICONS": "all"}):
+        assert icons.extra_icons() is None
+        css, _digest = icons.icons_stylesheet()
+    assert css.count("::before") == len(icons.icon_codepoints())
+    registry_state.clear()
+    assert icons.extra_icons() == frozenset()
+    assert icons.icons_stylesheet_href() == ""  # nothing beyond the bundle: no second stylesheet
+
+
+def test_stylesheet_has_one_rule_per_icon_and_a_digest_of_its_css(registry_state: CabinetRegistry) -> None:  # noqa: F811
+    registry_state.clear()
+    with override_settings(CODEX_CABINET={"ICONS": ["bi-piggy-bank", "bi-alarm", "bi-door-open"]}):
+        css, digest = icons.icons_stylesheet()
+    assert css == (
+        '.bi-alarm::before{content:"\\f102"}\n'
+        '.bi-door-open::before{content:"\\f308"}\n'
+        '.bi-piggy-bank::before{content:"\\f64a"}\n'
+    )
+    assert icons.known_icons_stylesheet(digest) == css
+    with override_settings(CODEX_CABINET={"ICONS": ["bi-alarm"]}):
+        _css, other = icons.icons_stylesheet()
+    assert other != digest
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [([], True), (["bi-archive"], True), (("archive",), True), ("all", True), ("some", False), ([1], False)],
+)
+def test_icons_setting_is_checked(value: object, ok: bool) -> None:
+    with override_settings(CODEX_CABINET={"ICONS": value}):
+        errors = [error for error in check_settings() if "ICONS" in error.msg]
+    if ok:
+        assert errors == []
+    else:
+        assert [error.id for error in errors] == ["cabinet.E007"]
+        assert errors[0].hint == 'Set it to a list of Bootstrap Icons names such as ["bi-archive"], or "all".'
