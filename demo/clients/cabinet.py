@@ -1,8 +1,21 @@
-"""Clients' navigation in both cabinet spaces (read at start-up by ``codex_django.cabinet``)."""
+"""Clients' navigation in both cabinet spaces and their dashboard widgets and data providers.
 
+Read at start-up by ``codex_django.cabinet``, like admin.py.
+"""
+
+from booking.models import Appointment
+from django.db.models import Count, Q
+from django.http import HttpRequest
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
-from codex_django.cabinet import Shortcut, SidebarItem, TopbarEntry, declare
+from codex_django.cabinet import DashboardWidget, Shortcut, SidebarItem, TopbarEntry, declare
+from codex_django.cabinet.selector import ListAdapter, MetricAdapter
+from codex_django.cabinet.selector.dashboard import DashboardSelector
+from codex_django.cabinet.types.widgets import ListItem, ListWidgetData, MetricWidgetData, initials_for
+
+from .models import Client
 
 declare(
     space="staff",
@@ -17,6 +30,11 @@ declare(
         ),
     ],
     shortcuts=[Shortcut(label=_("Schedule"), url="booking:schedule", icon="bi-calendar3")],
+    dashboard_widgets=[
+        DashboardWidget(template="clients/widgets/new_clients.html", col="col-md-6 col-xl-4", order=3),
+        # An aggregate over every appointment: loaded over HTMX once the page is on screen.
+        DashboardWidget(template="clients/widgets/top_clients.html", col="col-lg-5", lazy=True, order=11),
+    ],
 )
 
 declare(
@@ -24,3 +42,51 @@ declare(
     module="clients",
     sidebar=[SidebarItem(label=_("My profile"), url="my_clients:profile", icon="bi-person", order=1)],
 )
+
+
+# -- Dashboard: new clients (KPI) and the most frequent clients (lazy list) --
+
+
+@DashboardSelector.extend(cache_key="clients_new", cache_ttl=300)
+class NewClientsThisMonth(MetricAdapter):
+    """Clients added since the first day of the current month."""
+
+    def get_payload(self, request: HttpRequest) -> MetricWidgetData:
+        month_start = timezone.localdate().replace(day=1)
+        count = Client.objects.filter(created_at__date__gte=month_start).count()
+        return MetricWidgetData(
+            label=_("New clients this month"),
+            value=formats.number_format(count, force_grouping=True),
+            icon="bi-person-plus",
+            url="clients:list",
+        )
+
+
+TOP_CLIENTS_LIMIT = 5
+
+
+@DashboardSelector.extend(cache_key="clients_top", cache_ttl=600, lazy=True)
+class TopClients(ListAdapter):
+    """The clients with the most completed visits."""
+
+    def get_payload(self, request: HttpRequest) -> ListWidgetData:
+        completed = Q(appointments__status=Appointment.Status.COMPLETED)
+        top = (
+            Client.objects.annotate(visits=Count("appointments", filter=completed))
+            .filter(visits__gt=0)
+            .order_by("-visits", "name")[:TOP_CLIENTS_LIMIT]
+        )
+        return ListWidgetData(
+            title=_("Top clients by visits"),
+            icon="bi-trophy",
+            items=[
+                ListItem(
+                    label=client.name,
+                    value=ngettext("%(count)d visit", "%(count)d visits", client.visits)
+                    % {"count": client.visits},
+                    avatar=initials_for(None, client.name)[:3] or None,
+                    sublabel=client.phone or None,
+                )
+                for client in top
+            ],
+        )

@@ -11,10 +11,10 @@ declare(
     space="staff",
     module="dashboard",
     topbar=TopbarEntry(
-        group="admin", label=_("Dashboard"), icon="bi-speedometer2", url="salon:dashboard", order=1
+        group="admin", label=_("Dashboard"), icon="bi-speedometer2", url="cabinet:dashboard", order=1
     ),
     sidebar=[
-        SidebarItem(label=_("Overview"), url="salon:dashboard", icon="bi-speedometer2", order=1),
+        SidebarItem(label=_("Overview"), url="cabinet:dashboard", icon="bi-speedometer2", order=1),
         SidebarItem(label=_("Schedule"), url="booking:schedule", icon="bi-calendar3", order=2),
         SidebarItem(label=_("Clients"), url="clients:list", icon="bi-people", order=3),
     ],

@@ -1,7 +1,9 @@
 """URLs of the demo: login, the two cabinet spaces, the storybook.
 
 Staff space under /cabinet/<app>/, client space under /cabinet/my/<app>/;
-each feature app brings one URL module per space.
+each feature app brings one URL module per space. /cabinet/ itself is the
+library's dashboard (``cabinet:dashboard``, with its lazy widget endpoint, site
+settings and theme URLs), whose widgets the apps' ``cabinet.py`` declare.
 """
 
 from django.contrib.auth import views as auth_views
@@ -11,7 +13,6 @@ from . import views
 
 salon_patterns = (
     [
-        path("cabinet/", views.dashboard, name="dashboard"),
         path("cabinet/my/", views.client_home, name="client_home"),
     ],
     "salon",
@@ -33,5 +34,8 @@ urlpatterns = [
     path("cabinet/clients/visits/", include("salon.pages.list_view")),  # list_view
     path("cabinet/clients/files/", include("salon.pages.split_panel")),  # split_panel
     path("cabinet/clients/", include("clients.urls")),
+    # Last: its patterns ("", "dashboard/widgets/<id>/", "settings/", "theme/", "icons/") never shadow
+    # the feature routes above.
+    path("cabinet/", include("codex_django.cabinet.urls")),
     path("storybook/", include("codex_django.storybook.urls")),
 ]

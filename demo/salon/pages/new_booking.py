@@ -20,7 +20,6 @@ from typing import Any
 
 from booking.models import Appointment, Master, Service
 from clients.models import Client
-from codex_django.cabinet.components.client_selector.client_selector import render_client_options
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
@@ -32,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.components.client_selector.client_selector import render_client_options
 from codex_django.cabinet.modal_responses import is_htmx, modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
     BookingQuickCreateClientOption,

@@ -9,6 +9,9 @@ subprocess, so the demo's apps and declarations never leak into the main suite):
 from __future__ import annotations
 
 import io
+import re
+from datetime import timedelta
+from html import escape as html_escape
 
 import pytest
 from django.core.management import call_command
@@ -44,6 +47,15 @@ def test_declarations_load() -> None:
     assert services == ["Booking", "Clients"]
     assert [str(s.label) for s in cabinet_registry.get_shortcuts("staff", "booking")] == ["Appointments"]
     assert str(cabinet_registry.get_branding("staff")["label"]) == "Salon Studio"
+    widgets = {w.template: (w.nav_group, w.lazy) for w in cabinet_registry.dashboard_widgets}
+    assert widgets == {
+        "booking/widgets/today.html": ("admin", False),
+        "booking/widgets/revenue.html": ("admin", False),
+        "booking/widgets/upcoming.html": ("admin", False),
+        "booking/widgets/pending.html": ("services", False),
+        "clients/widgets/new_clients.html": ("admin", False),
+        "clients/widgets/top_clients.html": ("admin", True),
+    }
 
 
 def test_seed_demo_prints_credentials_and_is_idempotent(seeded: str) -> None:
@@ -65,7 +77,106 @@ def test_staff_dashboard_renders_the_shell(seeded: str) -> None:
     assert response.status_code == 200
     assert "cab-body--staff" in html
     assert "Salon Studio" in html
-    assert "Today&#x27;s appointments" in html or "Today's appointments" in html
+    assert '<h1 class="h3 mb-0">Dashboard</h1>' in html
+
+
+def kpi_value(html: str, label: str) -> str:
+    """The value printed under the KPI ``label`` (the text between the value's tags, unit included)."""
+    match = re.search(re.escape(label) + r".*?<p class=\"cab-kpi__value\">(.*?)</p>", html, flags=re.S)
+    assert match, f"no KPI {label!r} on the page"
+    return re.sub(r"<[^>]+>", " ", match.group(1)).split()[0]
+
+
+def test_dashboard_shows_kpis_from_the_demo_data(seeded: str) -> None:
+    from booking.models import Appointment
+    from clients.models import Client
+    from django.db.models import Sum
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    monday = today - timedelta(days=today.weekday())
+    active = Appointment.objects.exclude(status=Appointment.Status.CANCELLED)
+    todays = active.filter(start_at__date=today).count()
+    week = active.filter(start_at__date__gte=monday, start_at__date__lt=monday + timedelta(days=7))
+    revenue = int(week.aggregate(total=Sum("price"))["total"] or 0)
+    new_clients = Client.objects.filter(created_at__date__gte=today.replace(day=1)).count()
+    html = signed_in("staff").get("/cabinet/").content.decode()
+    assert kpi_value(html, "Appointments today") == str(todays)
+    assert kpi_value(html, "Revenue this week").replace(",", "") == str(revenue)
+    assert revenue > 0
+    assert 'cab-kpi__unit">₽</span>' in html
+    assert kpi_value(html, "New clients this month") == str(new_clients) == "60"
+
+
+def test_dashboard_shows_the_upcoming_appointments_table(seeded: str) -> None:
+    from booking.models import Appointment
+    from django.utils import timezone
+
+    upcoming = (
+        Appointment.objects.exclude(status=Appointment.Status.CANCELLED)
+        .filter(start_at__gte=timezone.now())
+        .select_related("client")
+        .order_by("start_at")[:8]
+    )
+    html = signed_in("staff").get("/cabinet/").content.decode()
+    table = html[html.index("cab-table-widget") :]
+    table = table[: table.index("</section>")]
+    assert "Upcoming appointments</h2>" in table
+    for label in ("Time", "Client", "Service", "Master"):
+        assert f">{label}</th>" in table
+    assert table.count("<tr>") == 1 + len(upcoming) == 9
+    first = upcoming[0]
+    assert html_escape(first.client.name) in table
+    assert timezone.localtime(first.start_at).strftime("%H:%M") in table
+
+
+def test_services_tab_shows_pending_kpi(seeded: str) -> None:
+    from booking.models import Appointment
+    from django.utils import timezone
+
+    pending = Appointment.objects.filter(
+        status=Appointment.Status.PENDING, start_at__gte=timezone.now()
+    ).count()
+    html = signed_in("staff").get("/cabinet/?group=services").content.decode()
+    assert kpi_value(html, "Awaiting confirmation") == str(pending)
+    assert "Upcoming appointments" not in html
+
+
+def lazy_url(html: str) -> str:
+    placeholders = re.findall(r'class="card cab-dashboard__placeholder" hx-get="([^"]+)"', html)
+    assert len(placeholders) == 1, placeholders
+    return placeholders[0]
+
+
+def test_top_clients_list_is_lazy(seeded: str) -> None:
+    from booking.models import Appointment
+    from clients.models import Client
+    from django.db.models import Count, Q
+
+    browser = signed_in("staff")
+    page = browser.get("/cabinet/").content.decode()
+    assert "Top clients by visits" not in page
+    url = lazy_url(page)
+    assert url.startswith("/cabinet/dashboard/widgets/")
+    response = browser.get(url, headers={"HX-Request": "true"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html  # a partial for htmx to swap in
+    assert "Top clients by visits</h2>" in html
+    completed = Q(appointments__status=Appointment.Status.COMPLETED)
+    top = (
+        Client.objects.annotate(visits=Count("appointments", filter=completed))
+        .filter(visits__gt=0)
+        .order_by("-visits", "name")[:5]
+    )
+    assert html.count('class="cab-list-widget__item"') == len(top) == 5
+    assert html_escape(top[0].name) in html
+    assert f"{top[0].visits} visits" in html
+
+
+def test_client_user_may_not_load_the_lazy_widget(seeded: str) -> None:
+    url = lazy_url(signed_in("staff").get("/cabinet/").content.decode())
+    assert signed_in("client").get(url, headers={"HX-Request": "true"}).status_code == 403
 
 
 @pytest.mark.parametrize("url", STAFF_PAGES)
