@@ -32,10 +32,10 @@ import django  # noqa: E402
 
 django.setup()
 
-from codex_django.cabinet.components.calendar_grid import calendar_grid, stories  # noqa: E402
 from django.template import Context, engines  # noqa: E402
 
 from codex_django.cabinet.component import template_beside  # noqa: E402
+from codex_django.cabinet.components.calendar_grid import calendar_grid, stories  # noqa: E402
 from codex_django.cabinet.presenters.calendar_grid import present  # noqa: E402
 
 TARGET = 1.25

@@ -16,6 +16,11 @@ module-level ``STORIES`` list::
     ]
 
 ``kwargs`` are exactly what ``{% component "<component>" ... / %}`` receives.
+They may also be a zero-argument callable returning that mapping
+(``kwargs=lambda: {"metric": MetricWidgetData(...)}``): the payload is then
+built when the storybook collects its stories, so a story that no longer
+matches its contract fails collection with the story's name instead of
+breaking the import of the whole ``stories`` module.
 ``htmx`` maps URLs the payload points at to the HTML the storybook answers
 with, so split-panel details, modal bodies and lazy widgets work in the
 storybook and in its static export.
@@ -25,7 +30,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Mapping
+import sys
+from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
 Status = Literal["draft", "stable", "deprecated"]
@@ -38,7 +44,7 @@ LAYOUTS: tuple[str, ...] = ("centered", "padded", "fullscreen")
 class Story:
     component: str
     name: str
-    kwargs: Mapping[str, Any]
+    kwargs: Mapping[str, Any] | Callable[[], Mapping[str, Any]]
     notes: str = ""
     tags: tuple[str, ...] = ()
     status: Status = "stable"
@@ -46,14 +52,24 @@ class Story:
     # Preferred viewport (width, height) in CSS pixels; None uses the harness defaults.
     viewport: tuple[int, int] | None = None
     htmx: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # The module that built the story (found from the caller; the storybook shows its source).
+    module: str = dataclasses.field(default="", compare=False, repr=False)
 
     def __post_init__(self) -> None:
+        if not self.module:
+            caller = sys._getframe(2).f_globals.get("__name__", "")
+            object.__setattr__(self, "module", str(caller))
         if not self.name.strip():
             raise ValueError(f"Story for {self.component!r}: name must not be empty")
         if self.status not in STATUSES:
             raise ValueError(f"Story {self.id!r}: status must be one of {STATUSES}, got {self.status!r}")
         if self.layout not in LAYOUTS:
             raise ValueError(f"Story {self.id!r}: layout must be one of {LAYOUTS}, got {self.layout!r}")
+
+    def resolve_kwargs(self) -> dict[str, Any]:
+        """The kwargs as a dict, calling ``kwargs`` first when it is a callable."""
+        kwargs = self.kwargs() if callable(self.kwargs) else self.kwargs
+        return dict(kwargs)
 
     @property
     def slug(self) -> str:

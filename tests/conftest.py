@@ -17,3 +17,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if BROWSER_TESTS in Path(str(item.path)).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    # Here, not in tests/browser/conftest.py, so `pytest --update-baselines` works from the top.
+    parser.addoption(
+        "--update-baselines",
+        action="store_true",
+        default=False,
+        help="Write the browser harness's screenshots as the new baselines instead of comparing.",
+    )

@@ -18,12 +18,12 @@ URLs too, so a live server on it serves the bundle, the pages and the stories.
 
 from __future__ import annotations
 
-from codex_django.cabinet.components.client_selector.client_selector import render_client_options
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import engines
 from django.urls import include, path
 from django.views.decorators.http import require_http_methods
 
+from codex_django.cabinet.components.client_selector.client_selector import render_client_options
 from codex_django.cabinet.modal_responses import modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
     BookingSummaryData,

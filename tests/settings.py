@@ -64,7 +64,10 @@ TEMPLATES = [
                     ],
                 )
             ],
-            "builtins": ["django_cotton.templatetags.cotton", "django_components.templatetags.component_tags"],
+            "builtins": [
+                "django_cotton.templatetags.cotton",
+                "django_components.templatetags.component_tags",
+            ],
         },
     }
 ]

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from codex_django.cabinet.components.generic_modal import samples
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import BookingChainPreviewData, BookingChainPreviewItem
+from codex_django.storybook.story import Story
 
 STORIES = [
     Story(component="booking_chain_preview", name="Typical", kwargs=lambda: {"chain": samples.chain_data()}),

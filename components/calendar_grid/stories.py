@@ -12,11 +12,10 @@ from __future__ import annotations
 from datetime import time
 from typing import Any
 
-from codex_django.storybook.fixed import seeded_random
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.calendar import CalendarGridData, CalendarSlot
 from codex_django.cabinet.types.fields import BOOTSTRAP_COLOURS
+from codex_django.storybook.fixed import seeded_random
+from codex_django.storybook.story import Story
 
 REFERENCE_ROWS: list[Any] = [f"{h}:{m:02d}" for h in range(8, 20) for m in (0, 30)]
 NEW_URL = "/booking/new/"

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from codex_django.storybook.fixed import seeded_random
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 from codex_django.cabinet.types.widgets import BadgeStyle
+from codex_django.storybook.fixed import seeded_random
+from codex_django.storybook.story import Story
 
 # An image the storybook serves; any same-origin path works.
 SAMPLE_IMAGE = "/static/storybook/fixtures/avatar.svg"

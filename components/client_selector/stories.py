@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from codex_django.cabinet.components.client_selector.client_selector import options_html
 from codex_django.cabinet.components.generic_modal.samples import RenderedStubs
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import ClientSelectorData
+from codex_django.storybook.story import Story
 
 CLIENTS = [
     {"id": 10, "name": "Иван Петров", "phone": "+7 999 123-45-67", "email": "ivan@example.com"},

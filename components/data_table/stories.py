@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from codex_django.storybook.fixed import FROZEN_TODAY, seeded_random
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.data_table import DataTableData, DataTablePage, TableAction, TableFilter
 from codex_django.cabinet.types.widgets import BadgeStyle, TableColumn
+from codex_django.storybook.fixed import FROZEN_TODAY, seeded_random
+from codex_django.storybook.story import Story
 
 CLIENTS = (
     "Anna Smith",

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import DateTimePickerData
+from codex_django.storybook.story import Story
 
 TIMES = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30", "14:00", "14:30", "15:00", "15:30", "16:00"]
 

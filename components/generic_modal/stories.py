@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import BookingChainPreviewData
 from codex_django.cabinet.types.modal import (
     ActionSection,
@@ -17,6 +15,7 @@ from codex_django.cabinet.types.modal import (
     SummarySection,
 )
 from codex_django.cabinet.types.widgets import BadgeStyle
+from codex_django.storybook.story import Story
 
 from . import samples
 

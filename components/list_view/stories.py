@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from codex_django.storybook.fixed import seeded_random
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import ActionStyle, TableAction
+from codex_django.storybook.fixed import seeded_random
+from codex_django.storybook.story import Story
 
 ACTION_STYLES: tuple[ActionStyle, ...] = ("link", "btn-primary", "btn-danger")
 CHANNELS = ("Email", "SMS", "Telegram", "Push")

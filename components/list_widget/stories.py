@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from codex_django.cabinet.types.widgets import ListItem, ListWidgetData
 from codex_django.storybook.fixed import seeded_random
 from codex_django.storybook.story import Story
-
-from codex_django.cabinet.types.widgets import ListItem, ListWidgetData
 
 # An image the storybook serves (see the report: storybook fixtures); any same-origin path works.
 SAMPLE_IMAGE = "/static/storybook/fixtures/avatar.svg"

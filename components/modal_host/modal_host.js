@@ -24,6 +24,7 @@ document.addEventListener("alpine:init", () => {
     error: false,
     errorStatus: "",
     opener: null,
+    shown: false,
     openerId: "",
     tabbingBack: false,
     requestedSize: "",
@@ -116,6 +117,7 @@ document.addEventListener("alpine:init", () => {
       this.loading = true;
       if (!dialog.open) {
         dialog.showModal();
+        this.shown = true;
         document.documentElement.classList.add(SCROLL_LOCK);
       }
       this.$refs.closer.focus();
@@ -123,8 +125,10 @@ document.addEventListener("alpine:init", () => {
       window.htmx.ajax("GET", url, { source: body, target: body, swap: "innerHTML" }).catch(() => {});
     },
 
+    // Clean up at once (the dialog's "close" event comes a task later); closed() runs once.
     close() {
       if (this.$refs.dialog.open) this.$refs.dialog.close();
+      this.closed();
     },
 
     tabbables() {
@@ -169,6 +173,8 @@ document.addEventListener("alpine:init", () => {
 
     // After the dialog closed (any way): unlock, empty, and give focus back.
     closed() {
+      if (!this.shown) return;
+      this.shown = false;
       document.documentElement.classList.remove(SCROLL_LOCK);
       this.clear();
       this.loading = false;
@@ -202,6 +208,14 @@ document.addEventListener("alpine:init", () => {
       },
       ["@keydown.tab"](event) {
         this.tabbingBack = event.shiftKey;
+      },
+      // Esc closes through our own close(): Chrome's close-watcher rules may skip the
+      // native cancel after several close requests without a user activation between them.
+      ["@keydown.escape.prevent"]() {
+        this.close();
+      },
+      ["@cancel.prevent"]() {
+        this.close();
       },
       ["@focusout"](event) {
         this.keepFocusIn(event);

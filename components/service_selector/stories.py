@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import ServiceItem, ServiceSelectorData
+from codex_django.storybook.story import Story
 
 CATEGORIES: list[tuple[str, Any]] = [("hair", "Hair"), ("nails", "Nails"), ("face", "Face")]
 

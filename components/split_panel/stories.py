@@ -6,10 +6,10 @@ click loads a detail and pushes its URL exactly as on a real page.
 
 from __future__ import annotations
 
-from codex_django.storybook.story import Story
 from django.utils.html import escape
 
 from codex_django.cabinet.types.collections import ListRow, SplitPanelData
+from codex_django.storybook.story import Story
 
 BASE = "/cabinet/conversations"
 CONVERSATIONS = (

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.widgets import BadgeStyle
+from codex_django.storybook.story import Story
 
 COLOURS: tuple[BadgeStyle, ...] = (
     "primary",

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from codex_django.storybook.story import Story
-
 from codex_django.cabinet.types.booking import BookingSummaryData
+from codex_django.storybook.story import Story
 
 MASTERS = [{"id": 1, "name": "Анна Смирнова"}, {"id": 2, "name": "Emily Carter"}]
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from codex_django.cabinet.types.widgets import TableColumn, TableWidgetData
 from codex_django.storybook.fixed import seeded_random
 from codex_django.storybook.story import Story
-
-from codex_django.cabinet.types.widgets import TableColumn, TableWidgetData
 
 NAMES = ("Anna S.", "Boris K.", "Chen L.", "Dmitri V.", "Elena M.", "Farid A.", "Grace O.", "Hana T.")
 SERVICES = ("Haircut", "Colouring", "Manicure", "Massage", "Consultation")

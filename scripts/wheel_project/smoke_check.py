@@ -23,7 +23,6 @@ import django
 
 django.setup()
 
-import codex_django.cabinet.components  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -33,6 +32,7 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from django_components import registry  # noqa: E402
 
 import codex_django.cabinet  # noqa: E402
+import codex_django.cabinet.components  # noqa: E402
 
 PACKAGE = "codex_django.cabinet.components"
 problems: list[str] = []

@@ -7,7 +7,6 @@ one modal host; its views answer with ``render_modal`` / ``modal_close_response`
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +15,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests import modal_urls
 
-from .harness import PageProbe, check_csp
+from .harness import PageProbe, check_csp, wait_until
 
 IN_DIALOG = "document.querySelector('#cab-modal-host dialog').contains(document.activeElement)"
 ACTIVE_ID = "document.activeElement && document.activeElement.id"
@@ -42,13 +41,7 @@ def check_clean(probe: PageProbe, name: str) -> None:
     check_csp(probe, name)
 
 
-def wait_until(page: Page, expression: str, timeout: float = 5.0) -> None:
-    """Poll ``expression`` with ``evaluate`` (``wait_for_function`` may need eval, which the page's CSP forbids)."""
-    deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for: {expression}")
-        page.wait_for_timeout(30)
+SETTLED = "document.getElementById('cab-modal-body').contains(document.activeElement)"
 
 
 def tab_to(page: Page, element_id: str, limit: int = 15) -> None:
@@ -94,6 +87,7 @@ def test_close_button_and_cancel_action_return_focus(modal_page: tuple[Page, Pag
     trigger.focus()
     page.keyboard.press("Enter")
     expect(page.locator("#cab-modal-body h2")).to_have_text("Edit note")
+    wait_until(page, SETTLED)  # the host has moved focus into the loaded content
     assert "cab-modal--sm" in (page.get_attribute("#cab-modal-host dialog", "class") or "")
     page.locator("#cab-modal-body button", has_text="Cancel").focus()
     page.keyboard.press("Enter")
@@ -102,6 +96,7 @@ def test_close_button_and_cancel_action_return_focus(modal_page: tuple[Page, Pag
     page.locator("#open-details").focus()
     page.keyboard.press("Enter")
     expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    wait_until(page, SETTLED)  # the host has moved focus into the loaded content
     page.locator(".cab-modal__close").focus()
     page.keyboard.press("Enter")
     wait_until(page, "!document.querySelector('#cab-modal-host dialog').open")
@@ -136,6 +131,7 @@ def test_destructive_action_asks_in_the_modal_first(modal_page: tuple[Page, Page
     tab_to(page, "open-details")
     page.keyboard.press("Enter")
     expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    wait_until(page, SETTLED)  # the host has moved focus into the loaded content
     assert "cab-modal--lg" in (page.get_attribute("#cab-modal-host dialog", "class") or "")
     ask = page.get_by_role("button", name="Cancel appointment", exact=True)
     ask.focus()
@@ -143,13 +139,15 @@ def test_destructive_action_asks_in_the_modal_first(modal_page: tuple[Page, Page
     question = page.locator("#cab-modal-body .cab-modal-confirm")
     expect(question).to_be_visible()
     expect(ask).to_have_attribute("aria-expanded", "true")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Yes: Cancel appointment"
+    wait_until(page, "document.activeElement.textContent.trim() === 'Yes: Cancel appointment'")
     page.keyboard.press("Tab")
     page.keyboard.press("Enter")  # "No, go back"
     expect(question).to_be_hidden()
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Cancel appointment"
+    wait_until(page, "document.activeElement.textContent.trim() === 'Cancel appointment'")
     assert modal_urls.SAVED == []
     page.keyboard.press("Enter")
+    expect(question).to_be_visible()
+    wait_until(page, "document.activeElement.textContent.trim() === 'Yes: Cancel appointment'")
     page.keyboard.press("Enter")  # "Yes"
     wait_until(page, "!document.querySelector('#cab-modal-host dialog').open")
     assert modal_urls.SAVED == ["cancelled"]
@@ -172,6 +170,7 @@ def test_error_state_shows_the_status_and_reopening_is_clean(modal_page: tuple[P
         "window.dispatchEvent(new CustomEvent('open-modal', {detail: {url: '/modal-tests/details/', size: 'xl'}}))"
     )
     expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    wait_until(page, SETTLED)  # the host has moved focus into the loaded content
     expect(alert).to_be_hidden()
     assert page.locator("#cab-modal-body h2").count() == 1
     page.evaluate("window.dispatchEvent(new CustomEvent('close-modal'))")

@@ -21,6 +21,7 @@ from django.test import Client
 from playwright.sync_api import Page, Route, sync_playwright
 
 from codex_django.cabinet.registry import CabinetRegistry, SidebarItem, TopbarEntry, declare
+from tests.browser.harness import wait_until
 from tests.testapp.fixtures import registry_state  # noqa: F401
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.shell_urls")]
@@ -78,7 +79,7 @@ def mobile_page(shell_html: tuple[str, str]) -> Iterator[Page]:
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.route(f"{ORIGIN}/**", serve)
         page.goto(f"{ORIGIN}/cabinet/shell/")
-        page.wait_for_function("window.Alpine && document.querySelector('.cab-shell')._x_dataStack")
+        wait_until(page, "window.Alpine && document.querySelector('.cab-shell')._x_dataStack")
         yield page
         assert errors == []
         browser.close()
@@ -93,7 +94,7 @@ def test_open_traps_focus_and_tab_cycles_inside(mobile_page: Page) -> None:
     toggler = page.locator(".cab-sidebar-toggle")
     toggler.focus()
     toggler.press("Enter")
-    page.wait_for_function("document.querySelector('#cab-sidebar').contains(document.activeElement)")
+    wait_until(page, "document.querySelector('#cab-sidebar').contains(document.activeElement)")
     assert toggler.get_attribute("aria-expanded") == "true"
     assert focused(page) == "Close navigation"
     assert page.evaluate("document.documentElement.classList.contains('cab-offcanvas-open')")
@@ -114,9 +115,9 @@ def test_escape_closes_and_returns_focus(mobile_page: Page) -> None:
     page = mobile_page
     toggler = page.locator(".cab-sidebar-toggle")
     toggler.click()
-    page.wait_for_function("document.querySelector('#cab-sidebar').contains(document.activeElement)")
+    wait_until(page, "document.querySelector('#cab-sidebar').contains(document.activeElement)")
     page.keyboard.press("Escape")
-    page.wait_for_function("document.activeElement.classList.contains('cab-sidebar-toggle')")
+    wait_until(page, "document.activeElement.classList.contains('cab-sidebar-toggle')")
     assert toggler.get_attribute("aria-expanded") == "false"
     assert not page.evaluate("document.documentElement.classList.contains('cab-offcanvas-open')")
     assert not page.evaluate("document.querySelector('.cab-topbar').inert")
@@ -126,7 +127,7 @@ def test_escape_closes_and_returns_focus(mobile_page: Page) -> None:
 def test_backdrop_click_closes(mobile_page: Page) -> None:
     page = mobile_page
     page.locator(".cab-sidebar-toggle").click()
-    page.wait_for_function("document.querySelector('#cab-sidebar').contains(document.activeElement)")
+    wait_until(page, "document.querySelector('#cab-sidebar').contains(document.activeElement)")
     page.mouse.click(380, 400)  # beside the 300px panel: the backdrop
-    page.wait_for_function("document.activeElement.classList.contains('cab-sidebar-toggle')")
+    wait_until(page, "document.activeElement.classList.contains('cab-sidebar-toggle')")
     assert not page.evaluate("document.querySelector('#main').inert")

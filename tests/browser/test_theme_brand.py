@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from codex_django.cabinet.components.data_table.stories import STORIES as TABLE_STORIES
 from django.http import HttpRequest, HttpResponse
 from django.template import engines
 from django.test import override_settings
 from django.urls import include, path
 from playwright.sync_api import Browser, Page
 
+from codex_django.cabinet.components.data_table.stories import STORIES as TABLE_STORIES
 from codex_django.cabinet.theme import DEFAULT_THEME, apply_overrides
 from codex_django.cabinet.theme.colour import rgb
 from tests.urls import urlpatterns as suite_patterns

@@ -30,10 +30,6 @@ import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from codex_django.storybook.discovery import CollectedStory, StoryCollection, get_collection
-from codex_django.storybook.fixed import STORY_TIME_ZONE
-from codex_django.storybook.kwargs_types import check_kwargs
-from codex_django.storybook.rendering import fragment_html
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.test import RequestFactory
@@ -41,6 +37,10 @@ from django.utils import timezone, translation
 from pydantic import ValidationError
 
 from codex_django.cabinet.types.contract import format_validation_error
+from codex_django.storybook.discovery import CollectedStory, StoryCollection, get_collection
+from codex_django.storybook.fixed import STORY_TIME_ZONE
+from codex_django.storybook.kwargs_types import check_kwargs
+from codex_django.storybook.rendering import fragment_html
 
 from .html_checks import inspect_html
 from .payloads import PAYLOADS, Payload, dangerous_url

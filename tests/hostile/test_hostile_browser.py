@@ -30,6 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+
 from codex_django.storybook.discovery import get_collection
 
 from .hostile_pass import PassResult, Render, discovered_pass

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from codex_django.storybook.discovery import collect_stories
 
 from . import unsafe_components as unsafe

@@ -17,6 +17,7 @@ from typing import Any, Literal, get_args, get_origin
 
 import annotated_types
 import pytest
+
 from codex_django.storybook.discovery import CollectedStory, get_collection
 
 from .hostile_pass import Finding, Variant, _build, _render, known_excluded

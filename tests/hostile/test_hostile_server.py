@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
+
 from codex_django.storybook.discovery import get_collection
 
 from .hostile_pass import PassResult, discovered_pass, known_excluded, render_kwargs

@@ -8,10 +8,10 @@ are served through :func:`codex_django.storybook.discovery.use_stories` or
 
 from __future__ import annotations
 
-from codex_django.storybook.story import Story
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs
+from codex_django.storybook.story import Story
 
 
 @register("hostile_test_safe_title")

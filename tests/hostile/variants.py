@@ -31,12 +31,12 @@ import typing
 from collections.abc import Iterator, Sequence
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from codex_django.storybook.discovery import CollectedStory
-from codex_django.storybook.kwargs_types import kwargs_class
 from django.utils.functional import Promise
 from pydantic import AfterValidator, PlainValidator
 
 from codex_django.cabinet.types.contract import from_payload, is_contract, to_payload
+from codex_django.storybook.discovery import CollectedStory
+from codex_django.storybook.kwargs_types import kwargs_class
 
 Path = tuple[str | int, ...]
 LeafKind = typing.Literal["text", "url", "constrained", "enum", "int", "float", "bool"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from django.test import Client, RequestFactory
+
 from codex_django.cabinet.components.client_selector.client_selector import (
     client_option,
     options_html,
@@ -13,8 +15,6 @@ from codex_django.cabinet.components.client_selector.client_selector import (
 from codex_django.cabinet.components.date_time_picker.date_time_picker import day_cells
 from codex_django.cabinet.components.generic_modal import samples
 from codex_django.cabinet.components.service_selector.service_selector import duration_label
-from django.test import Client, RequestFactory
-
 from codex_django.cabinet.types.booking import (
     BookingChainPreviewData,
     BookingSlotPickerData,

@@ -12,11 +12,11 @@ from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import pytest
-from codex_django.cabinet.components.calendar_grid import stories
 from django.template import Context, Template
 from pydantic import ValidationError
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot
+from codex_django.cabinet.components.calendar_grid import stories
 from codex_django.cabinet.presenters.calendar_grid import (
     MAX_COLS,
     MAX_LANES,

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from codex_django.cabinet.components.generic_modal import samples
 from django.template.loader import render_to_string
 
+from codex_django.cabinet.components.generic_modal import samples
 from codex_django.cabinet.types.booking import (
     BookingSummaryData,
     ClientSelectorData,

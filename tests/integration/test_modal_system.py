@@ -14,12 +14,12 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from codex_django.cabinet.components.generic_modal import samples
 from django.http import HttpRequest
 from django.template import engines
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
+from codex_django.cabinet.components.generic_modal import samples
 from codex_django.cabinet.modal_responses import modal_close_response, render_modal
 from codex_django.cabinet.types.modal import (
     ActionSection,

@@ -15,9 +15,9 @@ class CabinetConfig(AppConfig):
 
     def ready(self) -> None:
         from . import checks  # noqa: F401  (registers the system checks)
-        from .theme import checks as _theme_checks  # noqa: F401  (registers cabinet.E020/W020/W021)
         from .components_loader import register_components
         from .cotton_compat import install_cotton_compat
+        from .theme import checks as _theme_checks  # noqa: F401  (registers cabinet.E020/W020/W021)
 
         install_cotton_compat()  # django-cotton + django-components lexer fix, only if cotton is installed
 

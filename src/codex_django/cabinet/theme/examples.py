@@ -1,4 +1,4 @@
-"""The example themes shipped in ``theme/examples/*.json`` (DTCG files), for the storybook toolbar.
+"""The example themes shipped in ``theme/example_themes/*.json`` (DTCG files), for the storybook toolbar.
 
 Example::
 
@@ -18,7 +18,7 @@ from .tokens import DEFAULT_THEME, Theme
 
 __all__ = ["EXAMPLES_DIR", "example_names", "example_path", "example_theme"]
 
-EXAMPLES_DIR = Path(__file__).resolve().parent / "examples"
+EXAMPLES_DIR = Path(__file__).resolve().parent / "example_themes"
 
 
 def example_names() -> list[str]:

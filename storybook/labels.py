@@ -1,0 +1,38 @@
+"""The storybook UI's words, translated on the server and handed to its script."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+
+def ui_labels() -> dict[str, str]:
+    texts = {
+        "noMatches": _("No stories match your search."),
+        "noControls": _("This story has no controls."),
+        "staticControls": _(
+            "Controls need the live storybook (run the Django server); this is a static export."
+        ),
+        "invalidJson": _("Not valid JSON: %(error)s"),
+        "nullValue": _("(none)"),
+        "reset": _("Reset values"),
+        "noNotes": _("This story has no notes."),
+        "waiting": _("Waiting for the preview…"),
+        "axeRun": _("Run accessibility checks"),
+        "axeRunning": _("Running axe-core in the preview…"),
+        "axeNone": _("No violations found for WCAG 2.2 A and AA rules."),
+        "axeUnavailable": _("The accessibility checks need the preview to be served over HTTP."),
+        "axeViolations": _("%(count)s violations"),
+        "field": _("Field"),
+        "type": _("Type"),
+        "default": _("Default"),
+        "description": _("Description"),
+        "required": _("required"),
+        "problemsTitle": _("The values are not valid for the contract:"),
+        "stories": _("stories"),
+        "customViewport": _("Custom size"),
+        "defaultTheme": _("Default"),
+        "status_draft": _("Draft"),
+        "status_stable": _("Stable"),
+        "status_deprecated": _("Deprecated"),
+    }
+    return {key: str(value) for key, value in texts.items()}

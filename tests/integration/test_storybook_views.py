@@ -1,0 +1,197 @@
+"""The storybook's views through Django's test client: access, catalogue, previews, stubs, coverage."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from codex_django.cabinet.types.widgets import MetricWidgetData
+from codex_django.storybook.discovery import get_collection, use_stories
+from codex_django.storybook.story import Story
+from codex_django.storybook.values import encode_values
+
+KPI = Story(
+    component="kpi",
+    name="Typical",
+    kwargs={
+        "metric": MetricWidgetData(label="New clients", value="142", trend_direction="up", url="/clients/")
+    },
+    htmx={"/clients/": '<p class="stubbed">Client list</p>'},
+)
+URLS = ["/storybook/", "/storybook/index.json", "/storybook/coverage/", "/storybook/preview/kpi--typical/"]
+
+
+@pytest.fixture
+def stories() -> Iterator[None]:
+    with use_stories([KPI]):
+        yield
+
+
+@pytest.fixture
+def debug(settings: Any) -> None:
+    settings.DEBUG = True
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_off_outside_debug_unless_enabled(url: str, client: Client, stories: None) -> None:
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", URLS)
+def test_enabled_in_production_is_staff_only(url: str, client: Client, settings: Any, stories: None) -> None:
+    settings.CODEX_CABINET = {"STORYBOOK_ENABLED": True}
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/login/?next={url}"
+    client.force_login(User.objects.create_user("visitor"))
+    assert client.get(url).status_code == 403
+    client.force_login(User.objects.create_user("staff", is_staff=True))
+    assert client.get(url).status_code == 200
+
+
+def test_index_json_lists_every_story(client: Client, debug: None) -> None:
+    data = client.get("/storybook/index.json").json()
+    assert [entry["id"] for entry in data["stories"]] == [
+        collected.id for collected in get_collection().stories
+    ]
+    assert data["ready"] == {
+        "attribute": "data-story-ready",
+        "selector": "[data-story-ready=true]",
+        "value": "true",
+    }
+    assert data["errors"] == []
+
+
+def test_index_json_entry(client: Client, debug: None, stories: None) -> None:
+    (entry,) = client.get("/storybook/index.json").json()["stories"]
+    assert entry["id"] == "kpi--typical"
+    assert entry["component"] == "kpi"
+    assert entry["name"] == "Typical"
+    assert entry["status"] == "stable"
+    assert entry["render_url"] == "/storybook/preview/kpi--typical/?theme=light&locale=en&dir=ltr"
+    assert [(item["key"], item["width"], item["height"]) for item in entry["combinations"]] == [
+        ("light--desktop", 1280, 800),
+        ("light--mobile", 390, 844),
+        ("dark--desktop", 1280, 800),
+        ("dark--mobile", 390, 844),
+    ]
+    assert entry["combinations"][2]["url"] == "/storybook/preview/kpi--typical/?theme=dark&locale=en&dir=ltr"
+
+
+def json_script(html: str, element_id: str) -> dict[str, Any]:
+    """The data of the ``json_script`` element ``element_id`` in a page."""
+    opening = f'<script id="{element_id}" type="application/json">'
+    start = html.index(opening) + len(opening)
+    return dict(json.loads(html[start : html.index("</script>", start)]))
+
+
+def preview_state(html: str) -> dict[str, Any]:
+    return json_script(html, "storybook-preview")
+
+
+def test_preview_renders_the_story_in_the_preview_page(client: Client, debug: None, stories: None) -> None:
+    response = client.get("/storybook/preview/kpi--typical/?theme=dark&locale=ru&dir=rtl")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert '<html lang="ru" dir="rtl" data-bs-theme="dark">' in html
+    assert "cabinet/dist/cabinet.rtl.css" in html
+    assert '<p class="cab-kpi__value">142</p>' in html
+    assert "script-src 'self'" in response["Content-Security-Policy"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    state = preview_state(html)
+    assert state["story"] == "kpi--typical"
+    assert state["stubs"] == {"/clients/": "/storybook/stub/kpi--typical/0/"}
+    assert state["problems"] == []
+    assert state["html"].startswith('<figure class="cab-kpi cab-kpi--link">')
+    assert state["usage"].startswith('{% component "kpi" metric=metric / %}')
+
+
+def test_preview_with_changed_values(client: Client, debug: None, stories: None) -> None:
+    values = encode_values({"metric": {"label": "Visits", "value": "99", "trend_direction": "down"}})
+    html = client.get(f"/storybook/preview/kpi--typical/?values={values}").content.decode()
+    assert '<p class="cab-kpi__value">99</p>' in html
+    assert "trend_direction='down'" in preview_state(html)["usage"]
+
+
+def test_invalid_values_show_the_contract_error_in_place(client: Client, debug: None, stories: None) -> None:
+    values = encode_values({"metric": {"label": "Visits", "value": "99", "trend_direction": "sideways"}})
+    response = client.get(f"/storybook/preview/kpi--typical/?values={values}")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "The values are not valid for the contract:" in html
+    assert "<code>metric.trend_direction</code>: Input should be &#x27;up&#x27;, &#x27;down&#x27; or" in html
+    assert 'class="cab-kpi' not in html
+    assert preview_state(html)["problems"] == [
+        {
+            "kwarg": "metric",
+            "field": "trend_direction",
+            "path": "metric.trend_direction",
+            "message": "Input should be 'up', 'down' or 'neutral' (got 'sideways')",
+        }
+    ]
+
+
+def test_garbled_values_parameter_is_reported(client: Client, debug: None, stories: None) -> None:
+    html = client.get("/storybook/preview/kpi--typical/?values=***").content.decode()
+    assert "the values parameter is not base64url-encoded JSON" in html
+
+
+def test_unknown_story_and_stub(client: Client, debug: None, stories: None) -> None:
+    assert client.get("/storybook/preview/kpi--nope/").status_code == 404
+    assert client.get("/storybook/stub/kpi--typical/1/").status_code == 404
+
+
+def test_stub_answers_with_the_story_html(client: Client, debug: None, stories: None) -> None:
+    response = client.get("/storybook/stub/kpi--typical/0/")
+    assert response.status_code == 200
+    assert response.content == b'<p class="stubbed">Client list</p>'
+
+
+def test_storybook_page_embeds_its_data(client: Client, debug: None, stories: None) -> None:
+    html = client.get("/storybook/").content.decode()
+    assert '<script id="storybook-data" type="application/json">' in html
+    assert "<script>" not in html and " style=" not in html
+    data = json_script(html, "storybook-data")
+    assert data["mode"] == "live"
+    assert data["preview_template"] == "/storybook/preview/{id}/"
+    (story,) = data["stories"]
+    assert story["payload"]["metric"]["label"] == "New clients"
+    assert "cab-kpi__value" in story["template_source"]
+    assert story["story_source"].startswith("Story(\n")
+
+
+def test_coverage_page(client: Client, debug: None, stories: None) -> None:
+    html = client.get("/storybook/coverage/").content.decode()
+    assert "Components without a story:" in html
+    assert "<code>metric.trend_direction</code>" in html
+    assert "down, neutral" in html
+
+
+def test_storybook_page_speaks_russian(client: Client, debug: None, stories: None) -> None:
+    html = client.get("/storybook/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert '<html lang="ru"' in html
+    assert "<title>Витрина компонентов</title>" in html
+    assert json_script(html, "storybook-labels")["customViewport"] == "Свой размер"
+
+
+def test_preview_problems_follow_the_preview_locale(client: Client, debug: None, stories: None) -> None:
+    values = encode_values({"metric": {"label": "A"}})
+    html = client.get(f"/storybook/preview/kpi--typical/?locale=ru&values={values}").content.decode()
+    assert "Значения не соответствуют контракту:" in html
+
+
+def test_example_theme_stylesheets(client: Client, debug: None, stories: None) -> None:
+    response = client.get("/storybook/theme/ocean.css")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    assert "--cab-brand:" in response.content.decode()
+    assert client.get("/storybook/theme/default.css").status_code == 404
+    assert client.get("/storybook/theme/nope.css").status_code == 404
+    html = client.get("/storybook/preview/kpi--typical/").content.decode()
+    assert 'data-themes="{&quot;forest&quot;: &quot;/storybook/theme/forest.css&quot;, ' in html
