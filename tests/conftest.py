@@ -6,7 +6,9 @@ Fixtures belong in the conftest of the folder that uses them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,3 +29,25 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=False,
         help="Write the browser harness's screenshots as the new baselines instead of comparing.",
     )
+
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """The one Chromium of the test session: Debian's when installed, else Playwright's own.
+
+    One Playwright instance for the whole session: its sync API runs an event
+    loop on the main thread, so a second ``sync_playwright()`` (or ``asyncio.run``)
+    while it lives fails. ``testpaths`` runs the browser folders last for that reason.
+    """
+    from playwright.sync_api import sync_playwright
+
+    options: dict[str, Any] = {"headless": True}
+    if DEBIAN_CHROMIUM.exists():
+        options["executable_path"] = str(DEBIAN_CHROMIUM)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(**options)
+        yield browser
+        browser.close()

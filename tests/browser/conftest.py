@@ -16,11 +16,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from codex_django.storybook.combinations import screenshot_combinations
 
@@ -29,7 +28,6 @@ from .harness import PageProbe, check_csp, load_story, update_requested
 # Playwright's sync API runs an event loop in this thread; Django's ORM would refuse to run.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 COMBINATIONS = {str(item["key"]): item for item in screenshot_combinations()}
 
 
@@ -48,14 +46,9 @@ def _storybook_enabled(settings: Any) -> None:
 
 
 @pytest.fixture(scope="session")
-def storybook_browser() -> Iterator[Browser]:
-    options: dict[str, Any] = {"headless": True}
-    if DEBIAN_CHROMIUM.exists():
-        options["executable_path"] = str(DEBIAN_CHROMIUM)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**options)
-        yield browser
-        browser.close()
+def storybook_browser(chromium: Browser) -> Browser:
+    """The session's Chromium (``tests/conftest.py``)."""
+    return chromium
 
 
 class StoryPages:

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.staticfiles import finders
 from django.test import Client
-from playwright.sync_api import Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from codex_django.cabinet.registry import CabinetRegistry, SidebarItem, TopbarEntry, declare
 from tests.browser.harness import wait_until
@@ -27,7 +26,6 @@ from tests.testapp.fixtures import registry_state  # noqa: F401
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.shell_urls")]
 
 ORIGIN = "http://cabinet.test"
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture
@@ -49,7 +47,7 @@ def shell_html(client: Client, registry_state: CabinetRegistry) -> tuple[str, st
 
 
 @pytest.fixture
-def mobile_page(shell_html: tuple[str, str]) -> Iterator[Page]:
+def mobile_page(shell_html: tuple[str, str], chromium: Browser) -> Iterator[Page]:
     html, csp = shell_html
 
     def serve(route: Route) -> None:
@@ -68,21 +66,16 @@ def mobile_page(shell_html: tuple[str, str]) -> Iterator[Page]:
             status=200, body=html, content_type="text/html", headers={"Content-Security-Policy": csp}
         )
 
-    options: dict[str, Any] = {"headless": True}
-    if DEBIAN_CHROMIUM.exists():
-        options["executable_path"] = str(DEBIAN_CHROMIUM)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**options)
-        context = browser.new_context(viewport={"width": 390, "height": 700}, reduced_motion="reduce")
-        page = context.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.route(f"{ORIGIN}/**", serve)
-        page.goto(f"{ORIGIN}/cabinet/shell/")
-        wait_until(page, "window.Alpine && document.querySelector('.cab-shell')._x_dataStack")
-        yield page
-        assert errors == []
-        browser.close()
+    context = chromium.new_context(viewport={"width": 390, "height": 700}, reduced_motion="reduce")
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.route(f"{ORIGIN}/**", serve)
+    page.goto(f"{ORIGIN}/cabinet/shell/")
+    wait_until(page, "window.Alpine && document.querySelector('.cab-shell')._x_dataStack")
+    yield page
+    context.close()
+    assert errors == []
 
 
 def focused(page: Page) -> str:

@@ -13,8 +13,6 @@ download its own here), one per session.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,7 +20,6 @@ import pytest
 from .summary import SUMMARY
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
@@ -40,13 +37,6 @@ def hostile_result() -> Any:
 
 
 @pytest.fixture(scope="session")
-def hostile_browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    options: dict[str, Any] = {"headless": True}
-    if DEBIAN_CHROMIUM.exists():
-        options["executable_path"] = str(DEBIAN_CHROMIUM)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**options)
-        yield browser
-        browser.close()
+def hostile_browser(chromium: Any) -> Any:
+    """The session's Chromium (``tests/conftest.py``)."""
+    return chromium
