@@ -10,10 +10,12 @@ Round trips are counted through the server's own ``INFO commandstats``.
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +103,13 @@ class RedisServer:
         if self._inspector is None:
             self._inspector = self.client()
         return int(self._inspector.info("stats")["total_reads_processed"])
+
+
+def run_async(coroutine: Coroutine[Any, Any, Any]) -> Any:
+    """``asyncio.run`` in a thread of its own: Playwright's sync API keeps an event loop
+    running on the main thread for the rest of a session that ran browser tests."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 def command_delta(before: dict[str, int], after: dict[str, int]) -> dict[str, int]:

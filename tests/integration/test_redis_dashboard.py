@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from django.test import RequestFactory
 from codex_django.cabinet.redis import DashboardRedisManager
 from codex_django.cabinet.selector.dashboard import DashboardSelector, MetricAdapter
 from codex_django.cabinet.types.widgets import MetricWidgetData
-from tests.integration.conftest import RedisServer, command_delta
+from tests.integration.conftest import RedisServer, command_delta, run_async
 
 pytestmark = pytest.mark.redis
 
@@ -154,9 +153,9 @@ class TestRoundTrips:
         selector.get_context(make_request())
         selector.invalidate_all()
         selector.get_context(make_request())
-        asyncio.run(selector.ainvalidate("p1"))
+        run_async(selector.ainvalidate("p1"))
         selector.get_context(make_request())
-        asyncio.run(selector.ainvalidate_all())
+        run_async(selector.ainvalidate_all())
         selector.get_context(make_request())
         assert counter.calls == {"p0": 3, "p1": 4, "p2": 3}
 

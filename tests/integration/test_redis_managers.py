@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 import logging
@@ -22,7 +21,7 @@ from codex_django.cabinet.types.widgets import (
     TableColumn,
     TableWidgetData,
 )
-from tests.integration.conftest import RedisServer, command_delta
+from tests.integration.conftest import RedisServer, command_delta, run_async
 
 pytestmark = pytest.mark.redis
 
@@ -154,7 +153,7 @@ class TestDashboardManager:
             seen.append(await manager.aget("other"))
             return seen
 
-        assert asyncio.run(scenario()) == [{"amount": Decimal("2.5")}, None, None, None, {"x": 1}, None]
+        assert run_async(scenario()) == [{"amount": Decimal("2.5")}, None, None, None, {"x": 1}, None]
         assert manager.get("other") is None  # the async writes reach the same Redis as the sync client
 
     def test_one_pooled_client(self, cabinet_redis: RedisServer) -> None:
@@ -228,7 +227,7 @@ class TestSettingsManager:
             await manager.ainvalidate()
             return [first, await manager.aget()]
 
-        assert asyncio.run(scenario()) == [self.VALUES, {}]
+        assert run_async(scenario()) == [self.VALUES, {}]
 
 
 class TestWhenRedisIsUsed:
@@ -250,4 +249,4 @@ class TestWhenRedisIsUsed:
         settings.REDIS_URL = None
         assert get_client() is None
         assert DashboardRedisManager().get("kpi") is None
-        assert asyncio.run(DashboardRedisManager().aget("kpi")) is None
+        assert run_async(DashboardRedisManager().aget("kpi")) is None
