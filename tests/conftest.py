@@ -39,8 +39,10 @@ def chromium() -> Iterator[Any]:
     """The one Chromium of the test session: Debian's when installed, else Playwright's own.
 
     One Playwright instance for the whole session: its sync API runs an event
-    loop on the main thread, so a second ``sync_playwright()`` (or ``asyncio.run``)
-    while it lives fails. ``testpaths`` runs the browser folders last for that reason.
+    loop on the main thread, so a second ``sync_playwright()`` while it lives
+    fails, and so does ``asyncio.run`` (async tests use ``run_async``, which gives
+    the coroutine a thread of its own: pytest-django may run live-server tests,
+    and so this browser, before the plain ones).
     """
     from playwright.sync_api import sync_playwright
 
