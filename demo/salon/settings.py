@@ -104,4 +104,7 @@ CODEX_REDIS_ENABLED = bool(REDIS_URL)
 CODEX_CABINET = {
     "STAFF_URL_PREFIX": "/cabinet/",
     "CLIENT_URL_PREFIX": "/cabinet/my/",
+    # Icons the demo's payloads use (KPI icons, actions) beyond the library's own and the
+    # registry's: their CSS rules come from the cached icons stylesheet.
+    "ICONS": ["bi-cash-stack", "bi-clock-history", "bi-person", "bi-person-heart", "bi-person-vcard"],
 }

@@ -220,3 +220,21 @@ def test_root_sends_each_user_to_their_space(seeded: str) -> None:
     assert Client().get("/")["Location"] == "/cabinet/"
     assert signed_in("staff").get("/")["Location"] == "/cabinet/"
     assert signed_in("client").get("/")["Location"] == "/cabinet/my/"
+
+
+def test_every_icon_the_dashboard_shows_has_its_css_rule(seeded: str) -> None:
+    # An icon whose rule is neither in the bundle nor in the icons stylesheet renders blank.
+    import json
+    import re
+    from pathlib import Path
+
+    from codex_django.cabinet import icons
+
+    staff = signed_in("staff")
+    html = staff.get("/cabinet/").content.decode()
+    shown = set(re.findall(r'class="bi bi-([a-z0-9-]+)', html))
+    link = re.search(r'href="(/cabinet/icons/icons-[^"]+\.css)"', html)
+    served = staff.get(link.group(1)).content.decode() if link else ""
+    bundled = set(json.loads((Path(icons.DIST) / "icons-used.json").read_text()))
+    missing = {name for name in shown if name not in bundled and f".bi-{name}::before" not in served}
+    assert shown and missing == set()
