@@ -6,11 +6,8 @@ real requests to ``tests/modal_urls.py``.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
-from collections.abc import Iterator
-from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -30,81 +27,10 @@ from codex_django.cabinet.types.modal import (
     SummarySection,
 )
 from tests import modal_urls
+from tests.html_tree import Element as Node
+from tests.html_tree import parse
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 DJC_ID = re.compile(r' data-djc-id-\w+=""')
-
-
-# --------------------------------------------------------------------------- a small HTML tree
-
-
-@dataclasses.dataclass
-class Node:
-    tag: str
-    attrs: dict[str, str]
-    parent: Node | None = None
-    children: list[Node] = dataclasses.field(default_factory=list)
-    texts: list[str] = dataclasses.field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return " ".join(" ".join([*self.texts, *(child.text for child in self.children)]).split())
-
-    @property
-    def classes(self) -> set[str]:
-        return set(self.attrs.get("class", "").split())
-
-    def iter(self) -> Iterator[Node]:
-        for child in self.children:
-            yield child
-            yield from child.iter()
-
-    def find_all(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> list[Node]:
-        return [
-            node
-            for node in self.iter()
-            if (tag is None or node.tag == tag)
-            and (cls is None or cls in node.classes)
-            and all(node.attrs.get(name.replace("_", "-")) == value for name, value in attrs.items())
-        ]
-
-    def find(self, tag: str | None = None, cls: str | None = None, **attrs: str) -> Node:
-        found = self.find_all(tag, cls, **attrs)
-        assert len(found) == 1, f"expected one <{tag} class={cls} {attrs}>, found {len(found)}"
-        return found[0]
-
-    def by_id(self, value: str) -> Node:
-        return self.find(id=value)
-
-
-class _Builder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.root = Node("#document", {})
-        self.current = self.root
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        node = Node(tag, {name: value or "" for name, value in attrs}, parent=self.current)
-        self.current.children.append(node)
-        if tag not in VOID:
-            self.current = node
-
-    def handle_endtag(self, tag: str) -> None:
-        node: Node | None = self.current
-        while node is not None and node.tag != tag:
-            node = node.parent
-        if node is not None and node.parent is not None:
-            self.current = node.parent
-
-    def handle_data(self, data: str) -> None:
-        if data.strip():
-            self.current.texts.append(data.strip())
-
-
-def parse(html: str) -> Node:
-    builder = _Builder()
-    builder.feed(html)
-    return builder.root
 
 
 def render(source: str, request: HttpRequest | None = None, **context: Any) -> str:
