@@ -82,5 +82,9 @@ STATICFILES_FINDERS = [
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/login/"
 
-COMPONENTS: dict[str, list[str]] = {"dirs": [], "app_dirs": []}
+COMPONENTS: dict[str, list[str]] = {
+    "dirs": [],
+    "app_dirs": [],
+    "extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"],
+}
 CODEX_CABINET: dict[str, object] = {}

@@ -16,13 +16,15 @@ from __future__ import annotations
 
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.booking import BookingChainPreviewData
 
 
 @register("booking_chain_preview")
 class BookingChainPreview(CabinetComponent):
     """A titled ``<ol>`` of :class:`BookingChainPreviewItem` rows."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "booking_chain_preview.html")
 

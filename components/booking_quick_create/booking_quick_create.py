@@ -32,7 +32,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.booking import BookingQuickCreateData
 
 PREFIX = "cab-qc"
@@ -85,6 +85,8 @@ def present(data: BookingQuickCreateData) -> dict[str, Any]:
 @register("booking_quick_create")
 class BookingQuickCreate(CabinetComponent):
     """The slot line, hidden slot fields, service select, client combobox and new-client fields."""
+
+    Media = own_stylesheet(__file__, "client_selector")  # its combobox
 
     template = template_beside(__file__, "booking_quick_create.html")
 

@@ -24,7 +24,7 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.booking import BookingSlotPickerData
 
@@ -32,6 +32,8 @@ from codex_django.cabinet.types.booking import BookingSlotPickerData
 @register("booking_slot_picker")
 class BookingSlotPicker(CabinetComponent):
     """Navigation buttons, the day's label, the hidden date and the time radios."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "booking_slot_picker.html")
 

@@ -45,7 +45,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.presenters.calendar_grid import present
 from codex_django.cabinet.types.calendar import CalendarGridData
@@ -55,6 +55,8 @@ from codex_django.cabinet.types.fields import SafeUrl
 @register("calendar_grid")
 class CalendarGrid(CabinetComponent):
     """A scheduling grid of a :class:`CalendarGridData` (see the module docstring)."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "calendar_grid.html")
 

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 
 
@@ -57,6 +57,8 @@ def card_views(cards: CardGridData) -> list[CardView]:
 @register("card_grid")
 class CardGrid(CabinetComponent):
     """Cards of a :class:`CardGridData` as a grid or list (see the module docstring)."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "card_grid.html")
 

@@ -34,7 +34,7 @@ from django.template import Context, engines
 from django.utils.safestring import SafeString
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.booking import ClientSelectorData
 
@@ -101,6 +101,8 @@ def selector_prefix(selector: ClientSelectorData) -> str:
 @register("client_selector")
 class ClientSelector(CabinetComponent):
     """Combobox input, listbox of clients, hidden ``client_id`` and the new-client fields."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "client_selector.html")
 

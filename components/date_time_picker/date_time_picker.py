@@ -30,7 +30,7 @@ from django.utils import formats
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.booking import DateTimePickerData
 
@@ -82,6 +82,8 @@ def day_cells(picker: DateTimePickerData) -> list[DayCell]:
 @register("date_time_picker")
 class DateTimePicker(CabinetComponent):
     """Weekday headings, the day radios (``booking_date``) and the time radios (``selected_time``)."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "date_time_picker.html")
 

@@ -20,7 +20,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.widgets import MetricWidgetData
 
 # What a screen reader says for the trend arrow.
@@ -30,6 +30,8 @@ TREND_TEXT = {"up": _("up"), "down": _("down"), "neutral": _("no change")}
 @register("kpi")
 class Kpi(CabinetComponent):
     """A KPI card rendering a :class:`MetricWidgetData`."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "kpi.html")
 

@@ -33,7 +33,7 @@ from typing import Any, NamedTuple
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
 
@@ -76,6 +76,8 @@ def row_views(data: ListViewData) -> list[RowView]:
 @register("list_view")
 class ListView(CabinetComponent):
     """The rows of a :class:`ListViewData` (see the module docstring)."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "list_view.html")
 

@@ -24,13 +24,15 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.widgets import ListWidgetData
 
 
 @register("list_widget")
 class ListWidget(CabinetComponent):
     """A dashboard card listing the items of a :class:`ListWidgetData`."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "list_widget.html")
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.booking import ServiceItem, ServiceSelectorData
 
 PREFIX = "cab-service"
@@ -70,6 +70,8 @@ def present(selector: ServiceSelectorData) -> dict[str, Any]:
 @register("service_selector")
 class ServiceSelector(CabinetComponent):
     """Search box, category buttons and the ``service_id`` radios."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "service_selector.html")
 

@@ -44,7 +44,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.collections import PanelEntry, SplitPanelData
 
 DETAIL_SLOT = "detail"
@@ -58,6 +58,8 @@ def active_entry(entries: list[PanelEntry]) -> PanelEntry | None:
 @register("split_panel")
 class SplitPanel(CabinetComponent):
     """A :class:`SplitPanelData` as list + detail (see the module docstring)."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "split_panel.html")
 

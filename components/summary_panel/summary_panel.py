@@ -24,7 +24,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.booking import BookingSummaryData
 
@@ -44,6 +44,8 @@ def summary_rows(summary: BookingSummaryData) -> list[tuple[str, Any, Any]]:
 @register("summary_panel")
 class SummaryPanel(CabinetComponent):
     """A ``<dl>`` of the choice, the master select, errors and the two buttons."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "summary_panel.html")
 

@@ -26,7 +26,7 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.types.widgets import TableColumn, TableWidgetData
 
 ALIGN_CLASSES = {"left": "text-start", "center": "text-center", "right": "text-end"}
@@ -45,6 +45,8 @@ def column_classes(column: TableColumn) -> str:
 @register("table_widget")
 class TableWidget(CabinetComponent):
     """A dashboard card with a compact table of a :class:`TableWidgetData`."""
+
+    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "table_widget.html")
 

@@ -95,7 +95,11 @@ LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/login/"
 
-COMPONENTS = {"dirs": [], "app_dirs": []}
+COMPONENTS = {
+    "dirs": [],
+    "app_dirs": [],
+    "extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"],
+}
 
 REDIS_URL = os.environ.get("REDIS_URL") or None
 # In DEBUG the cabinet leaves Redis alone unless told to use it.

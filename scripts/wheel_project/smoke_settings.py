@@ -73,5 +73,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 STATIC_URL = "/static/"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LOGIN_URL = "/login/"
-COMPONENTS = {"dirs": [], "app_dirs": []}
+COMPONENTS = {
+    "dirs": [],
+    "app_dirs": [],
+    "extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"],
+}
 CODEX_CABINET = {"STORYBOOK_ENABLED": True}

@@ -76,10 +76,47 @@ def test_css_bundle_holds_vendor_tokens_shell_and_components(built: Path) -> Non
     assert "[data-bs-theme=dark]{--cab-brand:" in css
     assert ".cab-nav__link" in css
     assert ".htmx-indicator{opacity:0" in css
+    manifest = json.loads((built / "cabinet/components.json").read_text())
     for source in sorted(ROOT.glob("components/*/*.css")):
         classes = re.findall(r"\.(cab-[a-z0-9_-]+)", source.read_text())
         assert classes, f"{source.name} has no cab- class"
-        assert f".{classes[0]}" in css, f"{source.name} is not in the bundle"
+        name = source.parent.name
+        if name in manifest["core"]:
+            assert f".{classes[0]}" in css, f"{source.name} is not in the bundle"
+        else:
+            own = (built / f"cabinet/components/{name}.css").read_text()
+            assert f".{classes[0]}" in own, f"{source.name} is not in components/{name}.css"
+            assert f".{classes[0]}{{" not in css, f"{source.name} is in the bundle too"
+
+
+def test_each_component_links_its_own_stylesheet_or_is_in_the_bundle(built: Path) -> None:
+    """The manifest the build writes and the components' Media agree, and each marker is in its template."""
+    from django_components import registry
+
+    manifest = json.loads((built / "cabinet/components.json").read_text())
+    components = {cls.__module__.split(".")[-2]: cls for cls in registry.all().values()
+                  if cls.__module__.startswith("codex_django.cabinet.components.")}  # fmt: skip
+    for name, cls in components.items():
+        media_css = getattr(getattr(cls, "Media", None), "css", None)
+        if name in manifest["separate"]:
+            entry = manifest["separate"][name]
+            # (django-components normalises Media.css to {"all": [...]}); the component's own file comes last
+            assert media_css["all"][-1] == entry["css"], (
+                f"{name}: Media should be own_stylesheet(__file__, ...)"
+            )
+            built_files = {item["css"] for item in manifest["separate"].values()}
+            assert set(media_css["all"]) <= built_files, (
+                f"{name}: Media names a stylesheet the build does not write"
+            )
+            template = (ROOT / f"components/{name}/{name}.html").read_text()
+            assert re.search(rf"class=\"[^\"]*\b{entry['marker']}\b", template), (
+                f"{name}: marker class {entry['marker']!r} (the first .cab- class of its CSS) is not on its template"
+            )
+        else:
+            assert media_css is None, (
+                f"{name} has no CSS of its own (or is core) but declares Media {media_css}"
+            )
+    assert set(manifest["core"]) <= set(components)
 
 
 def test_css_bundle_has_only_the_bootstrap_modules_in_use(built: Path) -> None:
@@ -172,6 +209,7 @@ EXPECTED_LINES = {
     "esbuild": r"\d+\.\d+\.\d+",
     "sass": r"\d+\.\d+\.\d+",
     "rtlcss": r"4\.\d+\.\d+",
+    "terser": r"5\.\d+\.\d+",
 }
 
 
@@ -205,6 +243,7 @@ def test_tags_link_the_bundle_and_warn_when_it_is_missing(
 ) -> None:
     template = engines["django"].from_string("{% load cabinet %}{% cabinet_css %}{% cabinet_js %}")
     cabinet_tags._asset_missing.cache_clear()
+    cabinet_tags.component_stylesheets.cache_clear()
     monkeypatch.setattr("django.contrib.staticfiles.finders.find", lambda path: None)
     try:
         with caplog.at_level(logging.WARNING, logger="codex_django.cabinet"):
@@ -216,6 +255,7 @@ def test_tags_link_the_bundle_and_warn_when_it_is_missing(
         ]
     finally:
         cabinet_tags._asset_missing.cache_clear()
+        cabinet_tags.component_stylesheets.cache_clear()
     assert re.fullmatch(
         r'<link rel="stylesheet" href="/static/cabinet/dist/cabinet\.css">'
         r'(\n<link rel="stylesheet" href="/cabinet/icons/icons-[0-9a-f]{12}\.css">)?'  # the registry's icons
@@ -226,3 +266,33 @@ def test_tags_link_the_bundle_and_warn_when_it_is_missing(
     assert len(messages) == 2
     assert messages[0].startswith("The cabinet bundle file 'cabinet/dist/cabinet.css' is missing")
     assert "npm ci && npm run build" in messages[0]
+
+
+def test_every_class_a_component_renders_is_styled_where_it_renders(built: Path) -> None:
+    """A ``cab-`` class in a component's template that some component CSS styles must be styled by
+    its own stylesheet, one it declares it uses, ``cabinet.css`` (core components, shell) - else the
+    component looks right only on pages that happen to render the other component too."""
+    from django_components import registry
+
+    manifest = json.loads((built / "cabinet/components.json").read_text())
+    defined: dict[str, set[str]] = {}
+    for css in ROOT.glob("components/*/*.css"):
+        for cls in re.findall(r"\.(cab-[a-z0-9_-]+)", css.read_text()):
+            defined.setdefault(cls, set()).add(css.parent.name)
+    bundle = set(re.findall(r"\.(cab-[a-z0-9_-]+)", (built / "cabinet/cabinet.css").read_text()))
+    media = {cls.__module__.split(".")[-2]: getattr(getattr(cls, "Media", None), "css", None) or {}
+             for cls in registry.all().values()}  # fmt: skip
+    unstyled = []
+    for folder in sorted(ROOT.glob("components/*/")):
+        name = folder.name
+        linked = {Path(path).stem for path in media.get(name, {}).get("all", [])}
+        used = set()
+        for template in folder.glob("*.html"):
+            used |= set(re.findall(r"\bcab-[a-z0-9_-]+", template.read_text()))
+        for cls in sorted(used):
+            owners = defined.get(cls, set())
+            if owners and cls not in bundle and not owners & (linked | {name}):
+                unstyled.append(f"{name} renders .{cls}, styled only by {sorted(owners)}")
+    assert unstyled == []
+    assert "cab-combobox" in {cls for cls, owners in defined.items() if "client_selector" in owners}
+    assert manifest["separate"]["booking_quick_create"]

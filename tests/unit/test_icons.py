@@ -128,3 +128,51 @@ def test_icons_setting_is_checked(value: object, ok: bool) -> None:
     else:
         assert [error.id for error in errors] == ["cabinet.E007"]
         assert errors[0].hint == 'Set it to a list of Bootstrap Icons names such as ["bi-archive"], or "all".'
+
+
+def render_kpi(icon: str) -> str:
+    from django.template import engines
+
+    from codex_django.cabinet.types.widgets import MetricWidgetData
+
+    metric = MetricWidgetData(label="Revenue", value="1,200", icon=icon)
+    return engines["django"].from_string('{% component "kpi" metric=metric / %}').render({"metric": metric})
+
+
+def test_an_icon_no_stylesheet_has_is_logged_once_naming_it_and_the_setting(
+    registry_state: CabinetRegistry,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(icons, "_WARNED", set())
+    assert "alarm" not in icons.library_icons()
+    with (
+        override_settings(CODEX_CABINET={"ICONS": []}),
+        caplog.at_level("WARNING", logger="codex_django.cabinet"),
+    ):
+        html = render_kpi("bi-alarm")
+        render_kpi("bi-alarm")
+        render_kpi("bi-people")  # the library's own stories name it: in the bundle
+    assert 'class="bi bi-alarm' in html
+    warnings = [record.getMessage() for record in caplog.records if "bi-" in record.getMessage()]
+    assert warnings == [
+        "Icon 'bi-alarm' (rendered by kpi) has no CSS rule on cabinet pages, so it shows nothing. "
+        'Add it to the settings: CODEX_CABINET["ICONS"] = [..., "bi-alarm"] '
+        '(or "all" for every icon, 13.5 KB gzipped more per page).'
+    ]
+
+
+@pytest.mark.parametrize("setting", [["bi-alarm"], "all"])
+def test_an_icon_the_setting_lists_is_not_logged(
+    setting: object,
+    registry_state: CabinetRegistry,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(icons, "_WARNED", set())
+    with (
+        override_settings(CODEX_CABINET={"ICONS": setting}),
+        caplog.at_level("WARNING", logger="codex_django.cabinet"),
+    ):
+        render_kpi("bi-alarm")
+    assert [record for record in caplog.records if "bi-alarm" in record.getMessage()] == []

@@ -13,6 +13,7 @@ cabinet.E006 ``CODEX_CABINET`` is not a dict or has unknown keys
 cabinet.E007 a ``CODEX_CABINET`` value has the wrong type or form
 cabinet.E008 ``CODEX_CABINET["SPACE_ACCESS"]`` cannot be imported
 cabinet.W001 the built front-end assets (``cabinet/dist/cabinet.css``) are missing
+cabinet.W030 the ``CabinetExtension`` is not in ``COMPONENTS["extensions"]`` (2.3 KB of unused JS per page)
 ========== ==================================================================
 """
 
@@ -276,5 +277,22 @@ def check_assets(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
             hint="In a checkout of codex-django-cabinet run npm ci && npm run build "
             "(released wheels ship the built files).",
             id="cabinet.W001",
+        )
+    ]
+
+
+@register()
+def check_djc_extension(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """W030: without the cabinet's django-components extension every page loads an unused script."""
+    from codex_django.cabinet.djc_extension import PATH, installed
+
+    if installed():
+        return []
+    return [
+        Warning(
+            "django-components adds its dependency manager (django_components.min.js, 2.3 KB gzipped) "
+            "to every cabinet page, though no cabinet component needs it.",
+            hint=f'Add it to the settings: COMPONENTS = {{"extensions": ["{PATH}"], ...}}.',
+            id="cabinet.W030",
         )
     ]

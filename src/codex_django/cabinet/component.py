@@ -12,10 +12,12 @@ fails with a message naming the component, the kwarg and the value's type
 (``kpi: kwarg 'metric' must be MetricWidgetData, got dict``). Templates then
 read the kwargs by name (:meth:`CabinetComponent.get_template_data`).
 
-CSS and JS are not attached per component: the npm build bundles every
-component's ``.css`` and ``.js`` into ``cabinet/dist/cabinet.{css,js}``, which
-the shell links once (a strict Content-Security-Policy forbids the inline
-``<style>``/``<script>`` django-components would otherwise emit).
+JS is not attached per component: the npm build bundles every component's
+``.js`` into ``cabinet/dist/cabinet.js``, which the shell loads once (a strict
+Content-Security-Policy forbids the inline ``<script>`` django-components would
+emit for ``js_file``). CSS: the shell's and the atoms' is in ``cabinet.css``;
+every other component declares its built file as ``Media`` with
+:func:`own_stylesheet`, so a page links only the CSS of what it renders.
 """
 
 from __future__ import annotations
@@ -46,8 +48,29 @@ def template_beside(module_file: str, name: str) -> str:
     return (Path(module_file).parent / name).read_text(encoding="utf-8")
 
 
+def own_stylesheet(module_file: str, *uses: str) -> type:
+    """The ``Media`` of a component whose CSS is built to its own file.
+
+    ``npm run build`` writes every component's CSS that is not in ``cabinet.css``
+    (the shell's and the atoms', see ``CORE_COMPONENTS`` in ``frontend/build.mjs``)
+    to ``cabinet/dist/components/<folder>.css``. Declared as the component's
+    ``Media``, django-components links it in the ``<head>`` of the pages that
+    render the component (``{% component_css_dependencies %}`` in
+    ``cabinet/base.html``); HTMX fragments get it from ``shell.js``::
+
+        class CalendarGrid(CabinetComponent):
+            Media = own_stylesheet(__file__)
+
+    ``uses`` names other components whose markup (and so CSS) this one renders
+    (``booking_quick_create`` has ``client_selector``'s combobox): their
+    stylesheets are linked before its own.
+    """
+    folders = [*uses, Path(module_file).parent.name]
+    return type("Media", (), {"css": [f"cabinet/dist/components/{folder}.css" for folder in folders]})
+
+
 class CabinetComponent(Component):
-    """Base for cabinet components: no per-component JS/CSS (the bundle carries them)."""
+    """Base for cabinet components: JS in the bundle, CSS in the bundle or in ``own_stylesheet``."""
 
     js = None
     css = None
@@ -61,10 +84,16 @@ class CabinetComponent(Component):
             kwargs_cls.component_class = cls  # lets its errors name the registered component
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
-        """The validated kwargs by name; override (and call super) to add derived values."""
-        if isinstance(kwargs, ComponentKwargs):
-            return kwargs.as_dict()
-        return dict(kwargs)
+        """The validated kwargs by name; override (and call super) to add derived values.
+
+        Icons in the kwargs that no stylesheet on the page has a rule for are
+        logged (see :func:`codex_django.cabinet.icons.warn_unstyled_icons`).
+        """
+        from codex_django.cabinet.icons import warn_unstyled_icons
+
+        data = kwargs.as_dict() if isinstance(kwargs, ComponentKwargs) else dict(kwargs)
+        warn_unstyled_icons(self.name, data)
+        return data
 
 
 def _type_name(hint: Any) -> str:

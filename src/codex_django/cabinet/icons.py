@@ -22,6 +22,12 @@ The codepoints come from ``cabinet/dist/icons.json`` (built from
 ``bootstrap-icons/font/bootstrap-icons.json``), read once per process;
 :func:`check_icon_name` (behind the ``IconName`` contract field) uses them to
 reject names that are no Bootstrap icon, with a suggestion.
+
+An icon named only in a view's payload (a KPI's ``icon``, a row action's) is in
+none of those sets, so it would render blank. Cabinet components check the icons
+of their kwargs when they render (:func:`warn_unstyled_icons`) and log a warning,
+once per icon and process, naming the icon, the component and the setting to add
+it to.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ import dataclasses
 import difflib
 import functools
 import json
+import logging
+import threading
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -56,6 +64,11 @@ DIST = Path(__file__).resolve().parent / "static" / "cabinet" / "dist"
 ICONS_ALL_CSS = "cabinet/dist/icons-all.css"  # static path: every icon's rule
 STYLESHEET_ROUTE = "cabinet:icons_stylesheet"
 _KNOWN = StylesheetTable(size=64)
+logger = logging.getLogger("codex_django.cabinet")
+_WARNED: set[str] = set()
+_WARNED_LOCK = threading.Lock()
+# Rendering walks at most this many items of each list for icons: icons repeat, rows are many.
+_SCAN_ITEMS = 50
 
 
 @functools.cache
@@ -110,7 +123,9 @@ def _icon_values(value: Any, depth: int = 0) -> Iterator[str]:
             else:
                 yield from _icon_values(item, depth + 1)
     elif isinstance(value, list | tuple | set | frozenset):
-        for item in value:
+        for index, item in enumerate(value):
+            if index == _SCAN_ITEMS:
+                break
             yield from _icon_values(item, depth + 1)
 
 
@@ -188,3 +203,36 @@ def icons_stylesheet_href() -> str:
         return reverse(STYLESHEET_ROUTE, kwargs={"digest": digest})
     except NoReverseMatch:
         return static(ICONS_ALL_CSS)
+
+
+def unstyled_icons(values: Iterable[str]) -> list[str]:
+    """The names among ``values`` (``bi-…``) whose rule no cabinet page links: they render blank.
+
+    Empty when the bundle is not built or ``CODEX_CABINET["ICONS"]`` is ``"all"``.
+    """
+    if not icon_codepoints():
+        return []
+    extra = extra_icons()
+    if extra is None:
+        return []
+    styled = library_icons() | extra
+    return sorted({name for name in _names(values) if name not in styled and name in icon_codepoints()})
+
+
+def warn_unstyled_icons(component: str, kwargs: Any) -> None:
+    """Log, once per icon and process, each icon in ``kwargs`` that would render blank."""
+    missing = [name for name in unstyled_icons(_icon_values(kwargs)) if name not in _WARNED]
+    if not missing:
+        return
+    with _WARNED_LOCK:
+        missing = [name for name in missing if name not in _WARNED]
+        _WARNED.update(missing)
+    for name in missing:
+        logger.warning(
+            "Icon 'bi-%s' (rendered by %s) has no CSS rule on cabinet pages, so it shows nothing. "
+            'Add it to the settings: CODEX_CABINET["ICONS"] = [..., "bi-%s"] '
+            '(or "all" for every icon, 13.5 KB gzipped more per page).',
+            name,
+            component,
+            name,
+        )

@@ -7,6 +7,8 @@ Tags for the shell and for pages inside it:
   the active language is right-to-left, followed by the stylesheet of the
   Bootstrap Icons in use (:mod:`codex_django.cabinet.icons`); the JS is loaded
   with ``defer``.
+* ``{% cabinet_stylesheets_map %}``: the JSON map (part of ``cabinet_css``) from
+  which ``shell.js`` links the CSS of components arriving in HTMX responses.
 * ``{% cabinet_htmx_config %}``: the ``<meta name="htmx-config">`` a strict
   Content-Security-Policy needs (no eval, no injected ``<style>``).
 * ``{% cabinet_hx_headers %}``: the JSON for ``<body hx-headers="...">``
@@ -39,7 +41,7 @@ from django import template
 from django.conf import settings
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, json_script
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language_bidi, ngettext
 
@@ -60,6 +62,7 @@ register = template.Library()
 BUNDLE_CSS = "cabinet/dist/cabinet.css"
 BUNDLE_CSS_RTL = "cabinet/dist/cabinet.rtl.css"
 BUNDLE_JS = "cabinet/dist/cabinet.js"
+COMPONENTS_MANIFEST = "cabinet/dist/components.json"
 
 # htmx settings for a strict CSP (script-src 'self'; style-src 'self'):
 # no eval (hx-on, js: values, event filters), no <style> injected for indicators
@@ -101,6 +104,32 @@ def _bundle_url(path: str) -> str:
     return static(path)
 
 
+@functools.cache
+def component_stylesheets() -> dict[str, str]:
+    """The built manifest's ``{marker class: static path}`` of the components with their own CSS.
+
+    Empty when the bundle is not built (``cabinet.W001`` says so).
+    """
+    from django.contrib.staticfiles import finders
+
+    found = finders.find(COMPONENTS_MANIFEST)
+    if not found:
+        return {}
+    with open(str(found), encoding="utf-8") as manifest:
+        separate = json.load(manifest)["separate"]
+    return {entry["marker"]: entry["css"] for entry in separate.values()}
+
+
+@register.simple_tag(name="cabinet_stylesheets_map")
+def _stylesheets_map() -> SafeString:
+    """``<script type="application/json" id="cab-stylesheets">``: where shell.js finds the CSS of
+    components that arrive in HTMX responses (pages link theirs in the ``<head>``)."""
+    urls = {marker: static(path) for marker, path in component_stylesheets().items()}
+    if not urls:
+        return SafeString("")
+    return json_script(urls, "cab-stylesheets")
+
+
 @register.simple_tag
 def cabinet_css() -> SafeString:
     """``<link rel="stylesheet">`` for the bundle's CSS (the RTL build for RTL languages) and the icons.
@@ -113,7 +142,7 @@ def cabinet_css() -> SafeString:
     from codex_django.cabinet.icons import icons_stylesheet_href
 
     path = BUNDLE_CSS_RTL if get_language_bidi() else BUNDLE_CSS
-    bundle = format_html('<link rel="stylesheet" href="{}">', _bundle_url(path))
+    bundle = format_html('<link rel="stylesheet" href="{}">{}', _bundle_url(path), _stylesheets_map())
     icons = icons_stylesheet_href()
     if not icons:
         return bundle

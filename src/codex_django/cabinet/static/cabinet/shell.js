@@ -190,3 +190,47 @@ document.addEventListener("alpine:init", () => {
     },
   }));
 });
+
+// Stylesheets of components that arrive in HTMX responses. A page links the CSS of
+// the components it rendered in its <head>; a fragment (a modal's content, a lazy
+// widget, a split panel's detail) may bring others. Before the swap, each marker
+// class of the map {% cabinet_css %} writes (#cab-stylesheets) is looked for in
+// the response, and the stylesheets not yet linked are added to the <head>.
+(() => {
+  let stylesheets = null;
+
+  function map() {
+    if (stylesheets === null) {
+      const element = document.getElementById("cab-stylesheets");
+      try {
+        stylesheets = element ? Object.entries(JSON.parse(element.textContent)) : [];
+      } catch {
+        stylesheets = [];
+      }
+    }
+    return stylesheets;
+  }
+
+  function linked(href) {
+    return Array.from(document.querySelectorAll('link[rel="stylesheet"]')).some(
+      (link) => link.getAttribute("href") === href,
+    );
+  }
+
+  function linkStylesheetsFor(html) {
+    for (const [marker, href] of map()) {
+      // The class as a whole word of an attribute value: `"cab-cal "`, not `cab-cal-r-1`.
+      if (!new RegExp(`["'\\s]${marker}["'\\s]`).test(html) || linked(href)) continue;
+      const link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.dataset.cabFragment = "";
+      document.head.append(link);
+    }
+  }
+
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const html = event.detail.serverResponse;
+    if (typeof html === "string" && html.includes("cab-")) linkStylesheetsFor(html);
+  });
+})();
