@@ -34,5 +34,22 @@ def ui_labels() -> dict[str, str]:
         "status_draft": _("Draft"),
         "status_stable": _("Stable"),
         "status_deprecated": _("Deprecated"),
+        "tokensStatic": _(
+            "Editing tokens needs the live storybook (run the Django server); this is a static export."
+        ),
+        "tokensToken": _("Token"),
+        "tokensShared": _("Shape and type"),
+        "tokensColours": _("Colours"),
+        "tokensPicker": _("%(token)s in %(mode)s mode: colour picker"),
+        "tokensValue": _("%(token)s in %(mode)s mode"),
+        "tokensLight": _("Light"),
+        "tokensDark": _("Dark"),
+        "tokensContrastOk": _("Every text, status and focus pair meets its contrast minimum in both modes."),
+        "tokensContrastFail": _("%(count)s pairs are under their contrast minimum:"),
+        "tokensInvalid": _("Not applied: fix these tokens first."),
+        "tokensChanged": _("%(count)s tokens differ from the default theme."),
+        "tokensCopied": _("Settings snippet copied."),
+        "tokensCopyFailed": _("The clipboard is not available here: select the snippet below and copy it."),
+        "tokensError": _("The storybook could not check the tokens: %(error)s"),
     }
     return {key: str(value) for key, value in texts.items()}

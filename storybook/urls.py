@@ -23,4 +23,7 @@ urlpatterns = [
     path("preview/<str:story_id>/", views.preview, name="preview"),
     path("stub/<str:story_id>/<int:number>/", views.stub, name="stub"),
     path("theme/<slug:name>.css", views.theme_stylesheet, name="theme"),
+    # The token panel: an edit checked (JSON) and rendered (CSS).
+    path("tokens/check/", views.tokens_check, name="tokens_check"),
+    path("tokens/theme.css", views.tokens_stylesheet, name="tokens_css"),
 ]

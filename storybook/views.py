@@ -5,7 +5,8 @@
 * :func:`preview` - one story rendered in the preview page (the frame's content);
 * :func:`stub` - the HTML a story's HTMX stub answers with;
 * :func:`theme_stylesheet` - an example theme's stylesheet for the toolbar's theme menu;
-* :func:`coverage` - components without stories, enum values no story uses.
+* :func:`coverage` - components without stories, enum values no story uses;
+* :func:`tokens_check` / :func:`tokens_stylesheet` - the token panel's edit checked, and its stylesheet.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .discovery import CollectedStory, get_collection, get_story
 from .labels import ui_labels
 from .rendering import as_safe_html, parse_options, render_preview
 from .themes import theme_css
+from .tokens import TokenRequestError, edited_css, evaluate, panel_data, parse_edit
 
 
 def _story_or_404(story_id: str) -> CollectedStory:
@@ -38,6 +40,11 @@ def index(request: HttpRequest) -> HttpResponse:
     data = ui_data(get_collection())
     data["axe_url"] = static("storybook/dist/axe.min.js")
     data["coverage_url"] = reverse("storybook:coverage")
+    data["tokens"] = {
+        **panel_data(),
+        "check_url": reverse("storybook:tokens_check"),
+        "css_url": reverse("storybook:tokens_css"),
+    }
     return render(
         request, "storybook/index.html", {"storybook_data": data, "labels": ui_labels(), "export": False}
     )
@@ -92,3 +99,27 @@ def coverage(request: HttpRequest) -> HttpResponse:
         "storybook_url": reverse("storybook:index"),
     }
     return render(request, "storybook/coverage.html", context)
+
+
+@require_GET
+@storybook_view
+def tokens_check(request: HttpRequest) -> JsonResponse:
+    """The token panel's edit (``?base=<theme>&tokens=<JSON>``) validated, contrast-checked, exported."""
+    try:
+        base, overrides = parse_edit(request.GET)
+    except TokenRequestError as error:
+        return JsonResponse({"error": str(error)}, status=400)
+    return JsonResponse(evaluate(base, overrides), json_dumps_params={"ensure_ascii": False})
+
+
+@require_GET
+@storybook_view
+def tokens_stylesheet(request: HttpRequest) -> HttpResponse:
+    """The stylesheet of the token panel's edit, linked last in the preview."""
+    try:
+        base, overrides = parse_edit(request.GET)
+        css = edited_css(base, overrides)
+    except ValueError as error:  # TokenRequestError, ThemeError
+        comment = str(error).replace("*/", "* /")
+        return HttpResponse(f"/* {comment} */\n", status=400, content_type="text/css; charset=utf-8")
+    return HttpResponse(css, content_type="text/css; charset=utf-8")

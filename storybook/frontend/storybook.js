@@ -195,6 +195,7 @@
       this.buildTree();
       this.buildToolbar();
       this.buildTabs();
+      this.buildTokens();
       this.showBroken();
       window.addEventListener("message", (event) => this.onMessage(event));
       window.addEventListener("hashchange", () => this.fromHash());
@@ -229,6 +230,17 @@
       state.dir = params.get("dir") === "rtl" ? "rtl" : "ltr";
       const tab = params.get("tab");
       state.tab = tab && document.querySelector(`[data-tab="${CSS.escape(tab)}"]`) ? tab : "controls";
+      this.tokenEdits = {};
+      const tokens = params.get("tokens");
+      if (tokens && this.data.tokens) {
+        try {
+          const parsed = JSON.parse(fromBase64url(tokens));
+          if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) this.tokenEdits = parsed;
+        } catch (error) {
+          this.tokenEdits = {};
+        }
+      }
+      this.tokensChanged();
       state.values = {};
       const encoded = params.get("values");
       if (encoded && this.data.mode === "live") {
@@ -258,6 +270,7 @@
       if (state.tab !== "controls") params.set("tab", state.tab);
       const changed = this.changedValues();
       if (changed) params.set("values", changed);
+      if (this.tokenEdits && Object.keys(this.tokenEdits).length) params.set("tokens", base64url(JSON.stringify(this.tokenEdits)));
       const hash = "#" + params.toString();
       if (window.location.hash !== hash) history.replaceState(null, "", hash);
     },
@@ -358,7 +371,10 @@
       this.data.locales.forEach((code) => locale.append(element("option", { value: code, text: code })));
       const bind = (id, handler) => document.getElementById(id).addEventListener("change", (event) => handler(event.target));
       bind("cab-sb-theme", (target) => this.update({ theme: target.value }));
-      bind("cab-sb-brand", (target) => this.update({ brand: target.value }));
+      bind("cab-sb-brand", (target) => {
+        this.update({ brand: target.value });
+        this.tokensChanged(); // the edit now applies on top of another base theme
+      });
       bind("cab-sb-viewport", (target) => this.update({ viewport: target.value }));
       bind("cab-sb-width", (target) => this.update({ viewport: "custom", width: parseInt(target.value, 10) || 1280 }));
       bind("cab-sb-height", (target) => this.update({ viewport: "custom", height: parseInt(target.value, 10) || 800 }));
@@ -394,6 +410,235 @@
         tab.tabIndex = selected ? 0 : -1;
         document.getElementById(tab.getAttribute("aria-controls")).hidden = !selected;
       });
+    },
+
+    // ---- token panel: edits on top of the toolbar's theme, checked by the server (storybook/tokens.py)
+    buildTokens() {
+      this.tokenEdits = this.tokenEdits || {};
+      this.tokenInputs = new Map();
+      this.tokenSeq = 0;
+      this.tokenResult = null;
+      const config = this.data.tokens;
+      const pane = document.getElementById("cab-sb-pane-tokens");
+      if (!config) {
+        document.getElementById("cab-sb-tokens-intro").textContent = this.labels.tokensStatic;
+        pane.querySelectorAll(".cab-sb__tokens-actions button").forEach((button) => {
+          button.disabled = true;
+        });
+        return;
+      }
+      const shared = config.shared.map((token) => {
+        const id = `cab-sb-token-${token.name}`;
+        let input;
+        if (token.name === "density") {
+          input = element("select", { id: id, className: "form-select form-select-sm" },
+            config.densities.map((value) => element("option", { value: value, text: value })));
+          input.addEventListener("change", () => this.editToken(token.name, input.value));
+        } else {
+          input = element("input", { id: id, type: "text", className: "form-control form-control-sm", spellcheck: "false", autocomplete: "off" });
+          input.addEventListener("input", () => this.editToken(token.name, input.value.trim()));
+        }
+        input.setAttribute("aria-describedby", `${id}-help ${id}-error`);
+        this.tokenInputs.set(token.name, { text: input, error: `${id}-error` });
+        return element("div", { className: "cab-sb__token-shared" }, [
+          element("label", { className: "form-label", for: id }, [element("code", { text: token.name })]),
+          input,
+          element("p", { className: "form-text", id: `${id}-help`, text: token.description }),
+          element("p", { className: "invalid-feedback", id: `${id}-error` }),
+        ]);
+      });
+      const modeLabel = (mode) => (mode === "light" ? this.labels.tokensLight : this.labels.tokensDark);
+      const rows = config.colours.map((token) => {
+        const help = `cab-sb-token-${token.name}-help`;
+        const cells = config.modes.map((mode) => {
+          const name = `${mode}.${token.name}`;
+          const id = `cab-sb-token-${mode}-${token.name}`;
+          const picker = element("input", { type: "color", className: "form-control form-control-sm form-control-color", id: `${id}-picker`,
+            "aria-label": format(this.labels.tokensPicker, { token: token.name, mode: modeLabel(mode) }) });
+          const text = element("input", { type: "text", className: "form-control form-control-sm cab-sb__token-hex", id: id, spellcheck: "false",
+            autocomplete: "off", maxlength: "9", "aria-label": format(this.labels.tokensValue, { token: token.name, mode: modeLabel(mode) }),
+            "aria-describedby": `${help} ${id}-error` });
+          picker.addEventListener("input", () => {
+            text.value = picker.value;
+            this.editToken(name, picker.value);
+          });
+          text.addEventListener("input", () => this.editToken(name, text.value.trim()));
+          this.tokenInputs.set(name, { text: text, picker: picker, error: `${id}-error` });
+          return element("td", {}, [
+            element("div", { className: "cab-sb__token-colour" }, [picker, text]),
+            element("p", { className: "invalid-feedback", id: `${id}-error` }),
+          ]);
+        });
+        return element("tr", { "data-token": token.name }, [
+          element("th", { scope: "row" }, [element("code", { text: token.name }), element("p", { className: "form-text", id: help, text: token.description })]),
+          ...cells,
+        ]);
+      });
+      const table = element("table", { className: "table table-sm cab-sb__token-table" }, [
+        element("caption", { text: this.labels.tokensColours }),
+        element("thead", {}, [element("tr", {}, [element("th", { scope: "col", text: this.labels.tokensToken }),
+          ...config.modes.map((mode) => element("th", { scope: "col", text: modeLabel(mode) }))])]),
+        element("tbody", {}, rows),
+      ]);
+      document.getElementById("cab-sb-tokens-form").replaceChildren(
+        element("fieldset", { className: "cab-sb__token-fieldset" }, [element("legend", { text: this.labels.tokensShared }), ...shared]),
+        table,
+      );
+      document.getElementById("cab-sb-tokens-dtcg").addEventListener("click", () => this.downloadTokens());
+      document.getElementById("cab-sb-tokens-copy").addEventListener("click", () => this.copySnippet());
+      document.getElementById("cab-sb-tokens-reset").addEventListener("click", () => {
+        this.tokenEdits = {};
+        this.tokensChanged();
+        this.toHash();
+      });
+      // A new preview page (another story, mode, locale) gets the edited stylesheet again.
+      this.frame.addEventListener("load", () => this.applyTokens());
+    },
+
+    baseTokens() {
+      const bases = this.data.tokens.bases;
+      return bases[this.state.brand] || bases.default;
+    },
+
+    // Every field shows the edit, else the resolved value (derived companions included), else the base's.
+    fillTokens() {
+      if (!this.data.tokens) return;
+      const resolved = (this.tokenResult && this.tokenResult.ok && this.tokenResult.tokens) || this.baseTokens();
+      this.tokenInputs.forEach((inputs, name) => {
+        const value = name in this.tokenEdits ? String(this.tokenEdits[name]) : resolved[name];
+        if (document.activeElement !== inputs.text) inputs.text.value = value;
+        if (inputs.picker && /^#[0-9a-fA-F]{6}$/.test(value)) inputs.picker.value = value.toLowerCase();
+        inputs.text.classList.toggle("cab-sb__token--edited", name in this.tokenEdits);
+      });
+    },
+
+    editToken(name, value) {
+      if (value === this.baseTokens()[name]) delete this.tokenEdits[name];
+      else this.tokenEdits[name] = value;
+      this.toHash();
+      clearTimeout(this.tokenTimer);
+      this.tokenTimer = setTimeout(() => this.checkTokens(), 200);
+      document.getElementById("cab-sb-pane-tokens").dataset.state = "checking";
+    },
+
+    tokensChanged() {
+      if (!this.data.tokens || !this.tokenInputs) return;
+      this.tokenResult = null;
+      this.fillTokens();
+      this.checkTokens();
+    },
+
+    tokenQuery() {
+      return new URLSearchParams({ base: this.state.brand, tokens: JSON.stringify(this.tokenEdits) }).toString();
+    },
+
+    async checkTokens() {
+      const pane = document.getElementById("cab-sb-pane-tokens");
+      const status = document.getElementById("cab-sb-tokens-status");
+      const seq = ++this.tokenSeq;
+      pane.dataset.state = "checking";
+      let result;
+      try {
+        const response = await fetch(`${this.data.tokens.check_url}?${this.tokenQuery()}`, { headers: { Accept: "application/json" } });
+        result = await response.json();
+        if (!response.ok) throw new Error(result.error || String(response.status));
+      } catch (error) {
+        if (seq !== this.tokenSeq) return;
+        status.replaceChildren(element("p", { className: "text-danger-emphasis", text: format(this.labels.tokensError, { error: error.message }) }));
+        pane.dataset.state = "error";
+        return;
+      }
+      if (seq !== this.tokenSeq) return; // a newer edit is on its way
+      this.tokenResult = result;
+      this.showTokenProblems(result.problems);
+      if (!result.ok) {
+        status.replaceChildren(
+          element("p", { className: "text-danger-emphasis", text: this.labels.tokensInvalid }),
+          element("ul", {}, result.problems.map((problem) => element("li", { text: problem }))),
+        );
+        pane.dataset.state = "invalid";
+        return;
+      }
+      this.fillTokens();
+      const changed = Object.keys(result.changed).length;
+      const parts = [element("p", { text: format(this.labels.tokensChanged, { count: changed }) })];
+      if (result.contrast.length) {
+        parts.push(
+          element("p", { className: "text-danger-emphasis", text: format(this.labels.tokensContrastFail, { count: result.contrast.length }) }),
+          element("ul", { className: "cab-sb__contrast" }, result.contrast.map((pair) => element("li", { text: pair.message }))),
+        );
+      } else {
+        parts.push(element("p", { className: "text-success-emphasis", text: this.labels.tokensContrastOk }));
+      }
+      status.replaceChildren(...parts);
+      document.getElementById("cab-sb-tokens-snippet").textContent = result.snippet;
+      this.applyTokens();
+    },
+
+    // A problem reads "light.brand: '#12' is not ...": mark the field it names.
+    showTokenProblems(problems) {
+      this.tokenInputs.forEach((inputs, name) => {
+        const problem = problems.find((text) => text.startsWith(`${name}:`) || text.startsWith(`'${name}'`));
+        inputs.text.classList.toggle("is-invalid", Boolean(problem));
+        if (problem) inputs.text.setAttribute("aria-invalid", "true");
+        else inputs.text.removeAttribute("aria-invalid");
+        document.getElementById(inputs.error).textContent = problem || "";
+      });
+    },
+
+    // The edited theme's stylesheet, last in the preview's <head>; the old one goes once the new one loaded.
+    applyTokens() {
+      const pane = document.getElementById("cab-sb-pane-tokens");
+      let frameDocument;
+      try {
+        frameDocument = this.frame.contentDocument;
+      } catch (error) {
+        return;
+      }
+      if (!frameDocument || !frameDocument.head || !this.data.tokens) return;
+      const old = frameDocument.getElementById("cab-sb-tokens");
+      const edited = Object.keys(this.tokenEdits).length > 0 && this.tokenResult && this.tokenResult.ok;
+      if (!edited) {
+        if (old) old.remove();
+        if (this.tokenResult) pane.dataset.state = this.tokenResult.ok ? "applied" : "invalid";
+        return;
+      }
+      const href = new URL(`${this.data.tokens.css_url}?${this.tokenQuery()}`, window.location.href).href;
+      if (old && old.href === href) {
+        pane.dataset.state = "applied";
+        return;
+      }
+      const link = frameDocument.createElement("link");
+      link.rel = "stylesheet";
+      link.href = href;
+      link.addEventListener("load", () => {
+        if (old) old.remove();
+        link.id = "cab-sb-tokens";
+        if (link.href === href) pane.dataset.state = "applied";
+      });
+      frameDocument.head.append(link);
+    },
+
+    downloadTokens() {
+      if (!this.tokenResult || !this.tokenResult.ok) return;
+      const blob = new Blob([JSON.stringify(this.tokenResult.dtcg, null, 2) + "\n"], { type: "application/json" });
+      const link = element("a", { href: URL.createObjectURL(blob), download: "cabinet-theme.tokens.json" });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    },
+
+    async copySnippet() {
+      const status = document.getElementById("cab-sb-tokens-status");
+      const snippet = document.getElementById("cab-sb-tokens-snippet").textContent;
+      let text = this.labels.tokensCopied;
+      try {
+        await navigator.clipboard.writeText(snippet);
+      } catch (error) {
+        text = this.labels.tokensCopyFailed;
+      }
+      status.prepend(element("p", { className: "cab-sb__copied", text: text }));
     },
 
     // ---- values

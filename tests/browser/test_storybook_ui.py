@@ -17,7 +17,7 @@ from codex_django.cabinet.types.widgets import ListItem, ListWidgetData, MetricW
 from codex_django.storybook.discovery import use_stories
 from codex_django.storybook.story import Story
 
-from .harness import PageProbe, check_csp
+from .harness import PageProbe, check_axe, check_csp, wait_until
 
 STORIES = [
     Story(
@@ -250,3 +250,93 @@ def test_static_export_opens_from_disk_without_a_server(exported: Path, storyboo
     expect(frame.locator(".cab-kpi__value")).to_contain_text("142")
     expect(page.locator("#cab-sb-usage")).to_contain_text('{% component "kpi" metric=metric / %}')
     context.close()
+
+
+# --- the token panel ------------------------------------------------------------------------------
+
+PANE = "#cab-sb-pane-tokens"
+FRAME_BRAND = "getComputedStyle(document.documentElement).getPropertyValue('--cab-brand').trim()"
+
+
+def wait_tokens(page: Page, state: str) -> None:
+    wait_until(page, f"document.querySelector('{PANE}').dataset.state === '{state}'")
+
+
+def test_token_panel_re_skins_the_preview_as_you_type_and_exports(
+    live_server: Any, ui: PageProbe, tmp_path: Path
+) -> None:
+    page = ui.page
+    page.goto(f"{live_server.url}/storybook/#story=kpi--typical")
+    frame = preview_frame(page)
+    assert frame.evaluate(FRAME_BRAND) == "#4f46e5"
+    page.locator("#cab-sb-tab-tokens").click()
+    light_brand = page.locator("#cab-sb-token-light-brand")
+    expect(light_brand).to_have_value("#4f46e5")
+    expect(
+        page.locator("#cab-sb-token-light-brand").locator("xpath=..").locator("input[type=color]")
+    ).to_have_value("#4f46e5")
+
+    # A valid brand: applied to the preview, its companions derived, contrast fine, the snippet written.
+    light_brand.fill("#0f766e")
+    wait_tokens(page, "applied")
+    assert frame.evaluate(FRAME_BRAND) == "#0f766e"
+    expect(page.locator("#cab-sb-token-light-brand-hover")).not_to_have_value("#4338ca")
+    expect(page.locator("#cab-sb-tokens-status")).to_contain_text("in both modes")
+    expect(page.locator("#cab-sb-tokens-snippet")).to_contain_text("'light.brand': '#0f766e',")
+    assert "tokens=" in page.url
+    check_axe(ui, "token panel")  # every field labelled, the table's headers, the live status
+
+    # A brand without contrast: still applied (the designer sees it), with the failing pairs named.
+    light_brand.fill("#ffff00")
+    wait_tokens(page, "applied")
+    assert frame.evaluate(FRAME_BRAND) == "#ffff00"
+    expect(page.locator("#cab-sb-tokens-status .cab-sb__contrast")).to_contain_text(
+        "light: brand on surface is 1.07:1 (#ffff00 on #ffffff), needs 3:1 for non-text"
+    )
+
+    # An invalid value: named on its field, nothing applied (the preview keeps the last good theme).
+    light_brand.fill("#12")
+    wait_tokens(page, "invalid")
+    expect(light_brand).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#cab-sb-token-light-brand-error")).to_have_text(
+        "light.brand: '#12' is not a hex colour (#rgb, #rrggbb or #rrggbbaa)"
+    )
+    assert frame.evaluate(FRAME_BRAND) == "#ffff00"
+
+    # The export: a DTCG file the theme loader reads back to the same brand.
+    light_brand.fill("#0f766e")
+    wait_tokens(page, "applied")
+    with page.expect_download() as download:
+        page.locator("#cab-sb-tokens-dtcg").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "cabinet-theme.tokens.json"
+    from codex_django.cabinet.theme import load_dtcg_file
+
+    assert load_dtcg_file(saved)["light.brand"] == "#0f766e"
+
+    # The edit is in the deep link: another visit starts from it.
+    again = page.context.new_page()
+    again.goto(page.url)
+    frame_again = preview_frame(again)
+    wait_tokens(again, "applied")
+    assert frame_again.evaluate(FRAME_BRAND) == "#0f766e"
+    expect(again.locator("#cab-sb-token-light-brand")).to_have_value("#0f766e")
+    again.close()
+
+    # Another story keeps the edit; reset removes it.
+    page.locator("#cab-sb-tree .cab-sb__story", has_text="Two items").click()
+    frame = preview_frame(page)
+    wait_until(
+        page,
+        "document.getElementById('cab-sb-frame').contentDocument.getElementById('cab-sb-tokens') !== null",
+    )
+    assert frame.evaluate(FRAME_BRAND) == "#0f766e"
+    page.locator("#cab-sb-tokens-reset").click()
+    wait_until(
+        page,
+        "document.getElementById('cab-sb-frame').contentDocument.getElementById('cab-sb-tokens') === null",
+    )
+    assert frame.evaluate(FRAME_BRAND) == "#4f46e5"
+    expect(light_brand).to_have_value("#4f46e5")
+    check_csp(ui, "token panel")

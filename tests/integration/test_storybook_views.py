@@ -23,7 +23,14 @@ KPI = Story(
     },
     htmx={"/clients/": '<p class="stubbed">Client list</p>'},
 )
-URLS = ["/storybook/", "/storybook/index.json", "/storybook/coverage/", "/storybook/preview/kpi--typical/"]
+URLS = [
+    "/storybook/",
+    "/storybook/index.json",
+    "/storybook/coverage/",
+    "/storybook/preview/kpi--typical/",
+    "/storybook/tokens/check/",
+    "/storybook/tokens/theme.css",
+]
 
 
 @pytest.fixture
@@ -195,3 +202,99 @@ def test_example_theme_stylesheets(client: Client, debug: None, stories: None) -
     assert client.get("/storybook/theme/nope.css").status_code == 404
     html = client.get("/storybook/preview/kpi--typical/").content.decode()
     assert 'data-themes="{&quot;forest&quot;: &quot;/storybook/theme/forest.css&quot;, ' in html
+
+
+# --- the token panel ------------------------------------------------------------------------------
+
+
+def tokens_get(client: Client, path: str, base: str = "default", **tokens: str) -> Any:
+    edit = {name.replace("__", ".").replace("_", "-"): value for name, value in tokens.items()}
+    return client.get(f"/storybook/tokens/{path}", {"base": base, "tokens": json.dumps(edit)})
+
+
+def test_token_check_resolves_the_edit_checks_contrast_and_exports_it(client: Client, debug: None) -> None:
+    data = tokens_get(client, "check/", light__brand="#0f766e").json()
+    assert data["ok"] is True and data["problems"] == []
+    assert data["tokens"]["light.brand"] == "#0f766e"
+    assert data["tokens"]["light.brand-hover"] != "#4338ca"  # a companion derived from the new brand
+    assert data["contrast"] == []  # a dark teal passes in both modes
+    assert data["changed"]["light.brand"] == "#0f766e"
+    assert "'light.brand': '#0f766e'," in data["snippet"]
+    assert data["dtcg"]["color"]["light"]["brand"]["$value"]["hex"] == "#0f766e"
+
+
+def test_token_check_lists_contrast_failures_by_pair(client: Client, debug: None) -> None:
+    data = tokens_get(client, "check/", light__brand="#ffff00").json()
+    assert data["ok"] is True  # applied: the designer sees it, with the warnings
+    names = {pair["name"] for pair in data["contrast"]}
+    assert "light: brand on surface" in names
+    assert all(pair["passed"] is False and pair["ratio"] < pair["minimum"] for pair in data["contrast"])
+
+
+def test_token_check_names_each_bad_token_and_applies_nothing(client: Client, debug: None) -> None:
+    response = client.get(
+        "/storybook/tokens/check/",
+        {"tokens": json.dumps({"light.brand": "#12", "radius": "big", "lihgt.text": "#000000"})},
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["ok"] is False and "tokens" not in data
+    assert "light.brand: '#12' is not a hex colour (#rgb, #rrggbb or #rrggbbaa)" in data["problems"]
+    assert "unknown token 'lihgt.text' (did you mean 'light.text'?)" in data["problems"]
+    assert any(problem.startswith("radius: 'big'") for problem in data["problems"])
+
+
+def test_token_check_starts_from_an_example_theme(client: Client, debug: None) -> None:
+    from codex_django.cabinet.theme import example_theme
+
+    data = tokens_get(client, "check/", base="ocean", radius="4px").json()
+    ocean = example_theme("ocean").tokens()
+    assert data["tokens"]["light.brand"] == ocean["light.brand"]
+    assert data["changed"]["radius"] == "4px"
+    assert data["changed"]["light.brand"] == ocean["light.brand"]  # the export is against the default theme
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"tokens": "{not json"}, "the tokens parameter is not JSON"),
+        ({"tokens": "[1, 2]"}, "the tokens parameter must be a JSON object, got list"),
+        ({"base": "neon", "tokens": "{}"}, "unknown base theme 'neon'; use one of: default, "),
+        ({"tokens": "x" * 9000}, "the tokens parameter is 9000 characters long; at most 8000"),
+    ],
+)
+def test_token_requests_that_are_malformed_get_400_saying_why(
+    query: dict[str, str], message: str, client: Client, debug: None
+) -> None:
+    response = client.get("/storybook/tokens/check/", query)
+    assert response.status_code == 400
+    assert response.json()["error"].startswith(message)
+    css = client.get("/storybook/tokens/theme.css", query)
+    assert css.status_code == 400
+    assert css["Content-Type"] == "text/css; charset=utf-8"
+    assert message in css.content.decode()
+
+
+def test_token_stylesheet_is_the_edited_theme(client: Client, debug: None) -> None:
+    response = tokens_get(client, "theme.css", light__brand="#0f766e", dark__brand="#2dd4bf")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/css; charset=utf-8"
+    css = response.content.decode()
+    assert "--cab-brand: #0f766e;" in css
+    assert "--cab-brand: #2dd4bf;" in css
+    invalid = tokens_get(client, "theme.css", light__brand="teal")
+    assert invalid.status_code == 400
+    assert "light.brand: 'teal' is not a hex colour" in invalid.content.decode()
+
+
+def test_storybook_page_carries_the_token_panel(client: Client, debug: None, stories: None) -> None:
+    html = client.get("/storybook/").content.decode()
+    assert 'id="cab-sb-tab-tokens"' in html
+    data = json.loads(
+        html.split('<script id="storybook-data" type="application/json">')[1].split("</script>")[0]
+    )
+    tokens = data["tokens"]
+    assert tokens["check_url"] == "/storybook/tokens/check/"
+    assert {"name": "brand", "description": tokens["colours"][0]["description"]} == tokens["colours"][0]
+    assert set(tokens["bases"]) == {"default", "ocean", "forest"}
+    assert tokens["bases"]["default"]["light.brand"] == "#4f46e5"
