@@ -1,18 +1,26 @@
 """Page weight: the gzipped CSS + JS a cabinet page with a data table loads, against the 70 KB budget.
 
-Renders a real staff page (``cabinet/base_cabinet.html`` + the ``data_table``
-component with its first story's data), collects every ``<link rel="stylesheet">``
-and ``<script src>`` it references, and gzips each file (level 9, what a
-server's static gzip would send). Fonts are excluded (they load from the CSS,
-once, and are cached). Three variants: the default theme in light mode, the
-"follow the system" mode (adds ``color-mode.js``) and a custom theme (adds
-``theme-<digest>.css``). The icon stylesheet (``icons-<digest>.css``, the rules
-of the icons in use, see ``codex_django.cabinet.icons``) is generated, like the
-theme's, and measured as served.
+Renders real staff pages (``cabinet/base_cabinet.html`` + the ``data_table``
+component with a story's data), collects every ``<link rel="stylesheet">`` and
+``<script src>`` they reference, and gzips each file (level 9, what a server's
+static gzip would send). Fonts are excluded (they load from the CSS, once, and
+are cached). What a page loads:
 
-Then where the weight is: each part of the bundle minified (by the build's
-esbuild) and gzipped alone, and the components' CSS/JS all together against
-only those the page renders. Needs the built bundle (``npm ci && npm run build``).
+* ``cabinet.css`` (Bootstrap, icons' base, Inter's CSS, tokens, shell, the core
+  components) and the stylesheets of the other components it renders (their
+  ``Media``, linked by ``{% component_css_dependencies %}``);
+* ``cabinet.js`` (Alpine's CSP build, shell, every component's JS) and, only when
+  the page has an element that makes requests (``hx-get``/``-post``/...: the same
+  selector as ``frontend/cabinet-start.js``), ``htmx.js``, which the bundle then
+  loads. A modal opening loads it too, on the first click: not counted here;
+* the icon stylesheet (``icons-<digest>.css``) and a custom theme's, generated.
+
+Variants: the client-side table (the data table's "Typical" story), the same in
+the "follow the system" mode (adds ``color-mode.js``) and with a custom theme, and
+a server-side table (its search, filters and pager are htmx requests).
+
+Then where the weight is: each part minified (by the build's esbuild) and gzipped
+alone. Needs the built bundle (``npm ci && npm run build``).
 
 Run::
 
@@ -23,9 +31,9 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import subprocess
 import sys
-import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -48,12 +56,18 @@ PAGE = """{% extends "cabinet/base_cabinet.html" %}
 {% block content %}{% component "data_table" table=table label=label / %}{% endblock %}"""
 
 
+# The attributes that make frontend/cabinet-start.js load htmx.
+REQUESTS = re.compile(r"^(data-)?hx-(get|post|put|patch|delete|boost)$")
+
+
 class Assets(HTMLParser):
-    """The stylesheet and script URLs of a page, in document order."""
+    """The stylesheet and script URLs of a page, in document order (htmx.js last, when loaded)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.urls: list[str] = []
+        self.htmx = ""
+        self.requests = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
@@ -61,13 +75,18 @@ class Assets(HTMLParser):
             self.urls.append(str(values["href"]))
         elif tag == "script" and values.get("src"):
             self.urls.append(str(values["src"]))
+            self.htmx = self.htmx or str(values.get("data-htmx") or "")
+        self.requests = self.requests or any(REQUESTS.match(name) for name, _value in attrs)
+
+    def loaded(self) -> list[str]:
+        return [*self.urls, self.htmx] if self.requests and self.htmx else list(self.urls)
 
 
 def gz(data: bytes | str) -> int:
     return len(gzip.compress(data.encode() if isinstance(data, str) else data, compresslevel=9, mtime=0))
 
 
-def render_page(cookie: str = "") -> str:
+def render_page(cookie: str = "", story: str = "Typical") -> str:
     from codex_django.cabinet.components.data_table.stories import STORIES
 
     request = RequestFactory().get("/cabinet/bookings/")
@@ -75,7 +94,14 @@ def render_page(cookie: str = "") -> str:
     if cookie:
         request.COOKIES["cabinet_color_mode"] = cookie
     template = engines["django"].from_string(PAGE)
-    return template.render(STORIES[0].resolve_kwargs(), request)
+    (chosen,) = [candidate for candidate in STORIES if candidate.name == story]
+    return template.render(chosen.resolve_kwargs(), request)
+
+
+def page_assets(html: str) -> list[str]:
+    parser = Assets()
+    parser.feed(html)
+    return parser.loaded()
 
 
 def asset_bytes(url: str, extra: dict[str, str]) -> bytes:
@@ -152,46 +178,38 @@ def investigate() -> None:
             print(f"  {name:<44} (not built)")
             continue
         print(f"  {name:<44} gzip {minified_gz(path, loader) / 1000:6.1f} kB")
-    for ext in ("css", "js"):
-        files = sorted(ROOT.glob(f"components/*/*.{ext}"))
-        joined = Path(os.devnull)
-        data = "".join(p.read_text() for p in files)
-        page = "".join(p.read_text() for p in files if p.parent.name in PAGE_COMPONENTS)
-        with tempfile.TemporaryDirectory() as tmp:
-            joined = Path(tmp) / f"all.{ext}"
-            joined.write_text(data)
-            everything = minified_gz(joined, ext)
-            joined.write_text(page)
-            rendered = minified_gz(joined, ext)
-        print(
-            f"  {'components/*/*.' + ext + f' ({len(files)} files)':<44} gzip {everything / 1000:6.1f} kB"
-            f"   (only the {len(PAGE_COMPONENTS)} this page renders: {rendered / 1000:.1f} kB)"
-        )
-
-
-# The components the measured page renders (the shell's own modal host included).
-PAGE_COMPONENTS = ("data_table", "status_badge", "empty_state", "modal_host", "color_mode_switch")
+    dist = ROOT / "src/codex_django/cabinet/static/cabinet/dist"
+    label = "cabinet.js (Alpine, shell, components' JS)"
+    print(f"  {label:<44} gzip {gz((dist / 'cabinet.js').read_bytes()) / 1000:6.1f} kB")
+    css = sorted((dist / "components").glob("*.css"))
+    total = sum(gz(path.read_bytes()) for path in css)
+    label = f"dist/components/*.css ({len(css)} files, per page)"
+    print(f"  {label:<44} gzip {total / 1000:6.1f} kB")
 
 
 def main() -> None:
     from codex_django.cabinet.theme import example_theme
     from codex_django.cabinet.theme.stylesheets import stylesheet_for
 
-    html = render_page()
-    parser = Assets()
-    parser.feed(html)
-    default = print_rows("Cabinet page with a data table (default theme, light)", page_weight(parser.urls))
-
-    system = Assets()
-    system.feed(render_page(cookie="system"))
-    print_rows("Same page, colour mode 'follow the system'", page_weight(system.urls))
-
+    urls = page_assets(render_page())
+    default = print_rows(
+        "Cabinet page with a data table (client-side; default theme, light)", page_weight(urls)
+    )
+    print_rows(
+        "Same page, colour mode 'follow the system'", page_weight(page_assets(render_page(cookie="system")))
+    )
     css, digest = stylesheet_for(example_theme("ocean"))
     themed_url = f"/cabinet/theme/staff/theme-{digest}.css"
-    print_rows("Same page, custom theme (ocean)", page_weight([*parser.urls, themed_url], {themed_url: css}))
+    print_rows("Same page, custom theme (ocean)", page_weight([*urls, themed_url], {themed_url: css}))
+    server = print_rows(
+        "Cabinet page with a server-side data table (htmx requests: loads htmx.js)",
+        page_weight(page_assets(render_page(story="Server-side"))),
+    )
 
     investigate()
-    print(f"\nbudget ratio (default page): {default / BUDGET:.2f}x")
+    print(
+        f"\nbudget ratio: client-side table page {default / BUDGET:.2f}x, server-side table page {server / BUDGET:.2f}x"
+    )
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@
 //   node frontend/build.mjs --out DIR   write to DIR/cabinet and DIR/storybook instead (tests)
 //
 // Outputs (generated, git-ignored; cabinet.js is minified by esbuild, then by terser):
-//   src/codex_django/cabinet/static/cabinet/dist/cabinet.js       htmx + Alpine (CSP build) + shell.js + every components/*/*.js
+//   src/codex_django/cabinet/static/cabinet/dist/cabinet.js       Alpine (CSP build) + the htmx loader + shell.js + every components/*/*.js
+//   src/codex_django/cabinet/static/cabinet/dist/htmx.js          htmx, loaded on demand (frontend/cabinet-runtime.js)
 //   src/codex_django/cabinet/static/cabinet/dist/cabinet.css      Bootstrap (frontend/bootstrap.scss) + the Bootstrap Icons font,
 //                                                                 base rule and the rules of the icons the library names + Inter
 //                                                                 + tokens + shell + the CSS of the CORE_COMPONENTS below
@@ -309,6 +310,13 @@ async function cabinetBuilds(icons) {
       plugins: [virtualEntries({ "virtual:cabinet.js": cabinetJsEntry })],
     },
     {
+      ...COMMON,
+      entryPoints: { htmx: path.join(ROOT, "frontend/htmx.js") },
+      outdir: CABINET_DIST,
+      format: "iife",
+      target: ["es2020"],
+    },
+    {
       ...CSS_OPTIONS,
       entryPoints: { cabinet: "virtual:cabinet.css" },
       outdir: CABINET_DIST,
@@ -360,11 +368,11 @@ async function prepareOutputFolders() {
 }
 
 /**
- * cabinet.js minified again by terser (about 1 KB gzipped less than esbuild's minifier
+ * cabinet.js and htmx.js minified again by terser (about 1 KB gzipped less than esbuild's minifier
  * alone on Alpine and htmx); licence comments are kept. Skipped in watch mode.
  */
 async function compressCabinetJs() {
-  for (const name of ["cabinet.js"]) {
+  for (const name of ["cabinet.js", "htmx.js"]) {
     const file = path.join(CABINET_DIST, name);
     const result = await terserMinify(await readFile(file, "utf8"), {
       ecma: 2020,
@@ -378,7 +386,7 @@ async function compressCabinetJs() {
 
 async function reportSizes() {
   const rows = [];
-  for (const name of ["cabinet.css", "cabinet.rtl.css", "cabinet.js"]) {
+  for (const name of ["cabinet.css", "cabinet.rtl.css", "cabinet.js", "htmx.js"]) {
     const data = await readFile(path.join(CABINET_DIST, name));
     rows.push(`  ${name.padEnd(16)} ${(data.length / 1024).toFixed(1).padStart(7)} kB  gzip ${(gzipSync(data, { level: 9 }).length / 1024).toFixed(1).padStart(6)} kB`);
   }
@@ -405,7 +413,7 @@ async function main() {
   await reportSizes();
   console.log(`icons: ${icons.used.length} named by the library (rules in cabinet.css, names in icons-used.json)`);
   console.log(`components: ${components.length} stylesheets in ${path.relative(ROOT, CABINET_DIST)}/components/`);
-  if (builds.length > 3 + components.length) console.log(`storybook bundle -> ${path.relative(ROOT, STORYBOOK_DIST)}/`);
+  if (builds.length > 4 + components.length) console.log(`storybook bundle -> ${path.relative(ROOT, STORYBOOK_DIST)}/`);
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
 

@@ -1,10 +1,58 @@
-// The cabinet's runtime libraries, exposed on window for component scripts:
-// htmx 2 (configured from <meta name="htmx-config"> in the shell) and Alpine's
-// CSP build. No Alpine plugins: the offcanvas sidebar's focus trap lives in
-// shell.js and the modal host's in its own component (a <dialog>).
-// Component files never import: they use window.Alpine inside "alpine:init".
-import htmx from "htmx.org";
+// The cabinet's runtime: Alpine's CSP build on window for component scripts, and
+// htmx on demand.
+//
+// htmx (17.5 KB gzipped) is its own file, dist/htmx.js, which {% cabinet_js %}
+// names in the bundle's data-htmx attribute. window.cabinetHtmx() loads it once
+// and resolves to window.htmx. cabinet-start.js calls it when the page has an
+// element that makes requests (hx-get/-post/-put/-patch/-delete, hx-boost, also
+// as data-hx-*); components that use htmx from script call it first (the modal
+// host, opening a modal). A page without either never loads htmx.
+// <html data-cab-htmx> is "loading", then "ready" or "failed" (the storybook's
+// readiness check waits for it).
+//
+// No Alpine plugins: the offcanvas sidebar's focus trap lives in shell.js and
+// the modal host's in its own component (a <dialog>). Component files never
+// import: they use window.Alpine inside "alpine:init".
 import Alpine from "@alpinejs/csp";
 
-window.htmx = htmx;
 window.Alpine = Alpine;
+
+const bundle = document.currentScript;
+const htmxUrl = bundle ? bundle.dataset.htmx || "" : "";
+let htmxLoading = null;
+
+document.addEventListener(
+  "DOMContentLoaded",
+  () => {
+    window.cabinetDomContentLoaded = true; // see frontend/htmx-before.js
+  },
+  { once: true },
+);
+
+window.cabinetHtmx = function cabinetHtmx() {
+  if (window.htmx) return Promise.resolve(window.htmx);
+  if (htmxLoading) return htmxLoading;
+  const root = document.documentElement;
+  htmxLoading = new Promise((resolve, reject) => {
+    if (!htmxUrl) {
+      root.dataset.cabHtmx = "failed";
+      reject(new Error("cabinet.js has no data-htmx URL: load it with {% cabinet_js %}"));
+      return;
+    }
+    root.dataset.cabHtmx = "loading";
+    const script = document.createElement("script");
+    script.src = htmxUrl;
+    script.addEventListener("load", () => {
+      root.dataset.cabHtmx = window.htmx ? "ready" : "failed";
+      if (window.htmx) resolve(window.htmx);
+      else reject(new Error(`${htmxUrl} did not define htmx`));
+    });
+    script.addEventListener("error", () => {
+      root.dataset.cabHtmx = "failed";
+      htmxLoading = null; // a later call tries again
+      reject(new Error(`${htmxUrl} could not be loaded`));
+    });
+    document.head.append(script);
+  });
+  return htmxLoading;
+};

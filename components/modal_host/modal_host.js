@@ -28,6 +28,7 @@ document.addEventListener("alpine:init", () => {
     openerId: "",
     tabbingBack: false,
     requestedSize: "",
+    loadSeq: 0,
 
     init() {
       const body = this.$refs.body;
@@ -89,7 +90,8 @@ document.addEventListener("alpine:init", () => {
     },
 
     clear() {
-      window.htmx.trigger(this.$refs.body, "htmx:abort");
+      this.loadSeq += 1; // a load still waiting for htmx (open() below) is dropped
+      if (window.htmx) window.htmx.trigger(this.$refs.body, "htmx:abort");
       this.$refs.body.replaceChildren();
       this.$refs.dialog.setAttribute("aria-labelledby", FALLBACK_LABEL);
     },
@@ -122,7 +124,19 @@ document.addEventListener("alpine:init", () => {
       }
       this.$refs.closer.focus();
       const body = this.$refs.body;
-      window.htmx.ajax("GET", url, { source: body, target: body, swap: "innerHTML" }).catch(() => {});
+      const seq = this.loadSeq;
+      // htmx is loaded on demand (frontend/cabinet-runtime.js): the first modal of a page may wait for it.
+      window
+        .cabinetHtmx()
+        .then((htmx) => {
+          if (seq !== this.loadSeq || !dialog.open) return;
+          htmx.ajax("GET", url, { source: body, target: body, swap: "innerHTML" }).catch(() => {});
+        })
+        .catch(() => {
+          if (seq !== this.loadSeq) return;
+          this.loading = false;
+          this.showError(this.$root.dataset.networkError || "");
+        });
     },
 
     // Clean up at once (the dialog's "close" event comes a task later); closed() runs once.

@@ -94,6 +94,7 @@
 
     htmxSettled() {
       if (this.inflight > 0) return false;
+      if (document.documentElement.dataset.cabHtmx === "loading") return false; // loaded on demand
       return !document.querySelector(".htmx-request, .htmx-settling, .htmx-swapping, .htmx-added");
     },
 

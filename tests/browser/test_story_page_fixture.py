@@ -34,7 +34,7 @@ def test_htmx_requests_to_payload_urls_are_answered_by_the_stub(story_page: Call
                 const target = document.createElement("div");
                 target.id = "stub-target";
                 document.body.append(target);
-                return window.htmx.ajax("GET", "/clients/", {target: "#stub-target"});
+                return window.cabinetHtmx().then((htmx) => htmx.ajax("GET", "/clients/", {target: "#stub-target"}));
             }"""
         )
         expect(page.locator("#stub-target .stubbed")).to_have_text("Stubbed client list")

@@ -139,6 +139,11 @@ def test_staff_shell_is_csp_clean_and_links_the_bundle(staff_client: Client) -> 
                if script.attrs.get("type") != "application/json"]  # fmt: skip
     # The bundle only: CabinetExtension drops django-components' loader (no component has JS of its own).
     assert scripts == [("/static/cabinet/dist/cabinet.js", True)]
+    # htmx is loaded by the bundle when the page needs it, from here.
+    assert (
+        head.find("script", src="/static/cabinet/dist/cabinet.js").attrs["data-htmx"]
+        == "/static/cabinet/dist/htmx.js"
+    )
     # The map shell.js reads to link the CSS of components arriving in HTMX responses.
     stylesheets = json.loads(head.find("script", id="cab-stylesheets").text)
     assert stylesheets["cab-cal"] == "/static/cabinet/dist/components/calendar_grid.css"

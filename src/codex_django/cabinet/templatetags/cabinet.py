@@ -62,6 +62,7 @@ register = template.Library()
 BUNDLE_CSS = "cabinet/dist/cabinet.css"
 BUNDLE_CSS_RTL = "cabinet/dist/cabinet.rtl.css"
 BUNDLE_JS = "cabinet/dist/cabinet.js"
+BUNDLE_HTMX = "cabinet/dist/htmx.js"
 COMPONENTS_MANIFEST = "cabinet/dist/components.json"
 
 # htmx settings for a strict CSP (script-src 'self'; style-src 'self'):
@@ -90,7 +91,7 @@ def _asset_missing(path: str) -> bool:
 
 def missing_assets() -> list[str]:
     """The bundle files that are not built (for system checks and the tags' warning)."""
-    return [path for path in (BUNDLE_CSS, BUNDLE_CSS_RTL, BUNDLE_JS) if _asset_missing(path)]
+    return [path for path in (BUNDLE_CSS, BUNDLE_CSS_RTL, BUNDLE_JS, BUNDLE_HTMX) if _asset_missing(path)]
 
 
 def _bundle_url(path: str) -> str:
@@ -151,8 +152,15 @@ def cabinet_css() -> SafeString:
 
 @register.simple_tag
 def cabinet_js() -> SafeString:
-    """``<script defer>`` for the bundle's JS: htmx, Alpine (CSP build), shell and components."""
-    return format_html('<script src="{}" defer></script>', _bundle_url(BUNDLE_JS))
+    """``<script defer>`` for the bundle's JS: Alpine (CSP build), shell and components.
+
+    ``data-htmx`` is where the bundle loads htmx from when the page needs it (an
+    element with ``hx-get``/``-post``/... or a modal opening): pages that make no
+    requests never load it (see ``frontend/cabinet-runtime.js``).
+    """
+    return format_html(
+        '<script src="{}" defer data-htmx="{}"></script>', _bundle_url(BUNDLE_JS), _bundle_url(BUNDLE_HTMX)
+    )
 
 
 @register.simple_tag
