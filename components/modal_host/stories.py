@@ -30,6 +30,7 @@ STORIES = [
         htmx=STUBS,
         layout="fullscreen",
         notes="Opened on page start with `open_url`; the content comes from a stub. Focus is on the title.",
+        tags=("theme",),  # represents modal_host in the example-theme screenshots
     ),
     Story(
         component="modal_host",

@@ -29,6 +29,7 @@ STORIES = [
                 selected_master_id="2",
             )
         },
+        tags=("theme",),  # represents summary_panel in the example-theme screenshots
     ),
     Story(
         component="summary_panel",
