@@ -30,7 +30,10 @@ GIF = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c000
 PLAIN = """{% extends "cabinet/base.html" %}{% block content %}<h1>Plain</h1>
 {% if slow %}<img src="/htmx-probe/slow.gif" alt="" width="1" height="1">{% endif %}{% endblock %}"""
 REQUESTS = """{% extends "cabinet/base.html" %}{% block content %}<h1>Requests</h1>
-<div id="target" hx-get="/htmx-probe/fragment/" hx-trigger="load" hx-swap="innerHTML"></div>{% endblock %}"""
+<div id="target" hx-get="/htmx-probe/fragment/" hx-trigger="load" hx-swap="innerHTML"></div>
+<button type="button" id="more" hx-get="/htmx-probe/kpi/" hx-target="#more-target">More</button>
+<div id="more-target"></div>{% endblock %}"""
+KPI = """{% component "kpi" metric=metric / %}"""
 
 
 def render(template: str, request: HttpRequest, **context: Any) -> HttpResponse:
@@ -49,6 +52,12 @@ def fragment(request: HttpRequest) -> HttpResponse:
     return HttpResponse('<p id="loaded">Loaded by htmx</p>')
 
 
+def kpi_fragment(request: HttpRequest) -> HttpResponse:
+    from codex_django.cabinet.types.widgets import MetricWidgetData
+
+    return render(KPI, request, metric=MetricWidgetData(label="Arrived later", value="7"))
+
+
 def slow_gif(request: HttpRequest) -> HttpResponse:
     time.sleep(1.5)  # keeps the document "interactive" after DOMContentLoaded
     return HttpResponse(GIF, content_type="image/gif")
@@ -64,6 +73,7 @@ urlpatterns = [
     path("htmx-probe/plain/", plain),
     path("htmx-probe/requests/", with_requests),
     path("htmx-probe/fragment/", fragment),
+    path("htmx-probe/kpi/", kpi_fragment),
     path("htmx-probe/slow.gif", slow_gif),
 ]
 
@@ -106,6 +116,23 @@ def test_a_page_with_requests_loads_htmx_which_makes_them(live_server: Any, prob
     assert page.evaluate("document.documentElement.dataset.cabHtmx") == "ready"
     assert len(loads) == 1
     check_csp(probe, "page with requests")
+
+
+def test_a_component_arriving_in_a_response_brings_its_stylesheet(live_server: Any, probe: PageProbe) -> None:
+    """The page links only the CSS of what it rendered; shell.js links the rest before the swap."""
+    page = probe.page
+    page.goto(f"{live_server.url}/htmx-probe/requests/")
+    expect(page.locator("#target #loaded")).to_be_visible()
+    kpi_css = 'link[rel=stylesheet][href$="/cabinet/dist/components/kpi.css"]'
+    assert page.locator(kpi_css).count() == 0
+    page.locator("#more").click()
+    expect(page.locator("#more-target .cab-kpi")).to_contain_text("Arrived later")
+    assert page.locator(kpi_css).count() == 1
+    wait_until(page, "getComputedStyle(document.querySelector('#more-target .cab-kpi')).display === 'grid'")
+    page.locator("#more").click()  # the same component again: no second link
+    expect(page.locator("#more-target .cab-kpi")).to_have_count(1)
+    assert page.locator(kpi_css).count() == 1
+    check_csp(probe, "fragment stylesheet")
 
 
 def test_htmx_arriving_after_domcontentloaded_still_starts(live_server: Any, probe: PageProbe) -> None:
