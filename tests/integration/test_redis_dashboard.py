@@ -173,12 +173,48 @@ class TestScopes:
         with cabinet_redis.client() as client:
             keys = sorted(key.decode() for key in client.keys("*dashboard:*"))
         assert keys == [
-            "cabinet-tests:cabinet:dashboard:mine:user:1",
-            "cabinet-tests:cabinet:dashboard:mine:user:2",
+            "cabinet-tests:cabinet:dashboard:mine:user:1:lang:en",  # USE_I18N: per language too
+            "cabinet-tests:cabinet:dashboard:mine:user:2:lang:en",
         ]
         selector.invalidate("mine")
         with cabinet_redis.client() as client:
             assert client.keys("*dashboard:*") == []
+
+    def test_each_language_gets_its_own_value_and_invalidation_clears_all(
+        self, cabinet_redis: RedisServer, selector: Any, settings: Any
+    ) -> None:
+        """Lazy labels are translated when the provider runs: one cached value per language."""
+        from django.utils import translation
+        from django.utils.translation import gettext_lazy
+
+        runs = Counter()
+
+        @selector.extend(cache_key="labels")
+        def labels(request: Any) -> dict[str, Any]:
+            runs.hit("labels")
+            return {"label": str(gettext_lazy("Table"))}
+
+        with translation.override("ru"):
+            assert selector.get_context(make_request()) == {"label": "Таблица"}
+        with translation.override("en"):
+            assert selector.get_context(make_request()) == {"label": "Table"}
+            assert selector.get_context(make_request()) == {"label": "Table"}  # cached
+        with translation.override("ru"):
+            assert selector.get_context(make_request()) == {"label": "Таблица"}  # cached, in Russian
+        assert runs.calls == {"labels": 2}
+        selector.invalidate("labels")
+        with cabinet_redis.client() as client:
+            assert client.keys("*dashboard:labels*") == []
+
+        settings.USE_I18N = False  # one language: one key, deleted by name
+        selector.get_context(make_request())
+        with cabinet_redis.client() as client:
+            assert [key.decode() for key in client.keys("*dashboard:labels*")] == [
+                "cabinet-tests:cabinet:dashboard:labels"
+            ]
+        selector.invalidate("labels")
+        with cabinet_redis.client() as client:
+            assert client.keys("*dashboard:labels*") == []
 
     def test_permission_scope_shares_between_equal_permission_sets(
         self, cabinet_redis: RedisServer, selector: Any
@@ -237,7 +273,7 @@ class TestConcurrentMisses:
         register_counted(counter, 1, ttl=1, delay=0.3)
         selector.get_context(make_request())
         time.sleep(1.1)  # past the TTL: the value is stale but still in Redis
-        assert DashboardRedisManager().read_many(["p0"])[0].fresh is False  # type: ignore[index,union-attr]
+        assert DashboardRedisManager().read_many(["p0:lang:en"])[0].fresh is False  # type: ignore[index,union-attr]
         results = run_together(50, lambda: selector.get_context(make_request()))
         assert counter.calls == {"p0": 2}
         runs = [result["p0"]["runs"] for result in results]

@@ -103,9 +103,11 @@ def test_a_hanging_redis_costs_one_socket_timeout_then_is_skipped(
 
 def test_garbage_in_the_cache_is_recomputed_and_replaced(staff: Client, cabinet_redis: RedisServer) -> None:
     with cabinet_redis.client() as client:
-        client.set("cabinet-tests:cabinet:dashboard:counter", b"\x80 not json")
+        client.set(
+            "cabinet-tests:cabinet:dashboard:counter:lang:en", b"\x80 not json"
+        )  # USE_I18N: per language
     assert counter_on_page(staff) == "1"
-    assert DashboardRedisManager().get("counter") == {"counter_value": 1}
+    assert DashboardRedisManager().get("counter:lang:en") == {"counter_value": 1}
     assert counter_on_page(staff) == "1"
 
 

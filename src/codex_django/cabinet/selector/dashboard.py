@@ -52,7 +52,7 @@ from django.http import HttpRequest
 
 from ..redis.managers.dashboard import CacheEntry, DashboardRedisManager
 from .adapters import DashboardAdapter, ListAdapter, MetricAdapter, TableAdapter
-from .provider import SCOPES, Provider, check_cache_key, check_cache_ttl, origin_of
+from .provider import SCOPES, Provider, check_cache_key, check_cache_ttl, origin_of, per_language
 
 __all__ = ["DashboardAdapter", "DashboardSelector", "ListAdapter", "MetricAdapter", "TableAdapter"]
 
@@ -302,7 +302,8 @@ class DashboardSelector:
         scoped: list[str] = []
         for key in cache_keys:
             provider = cls._providers.get(key)
-            (exact if provider is not None and provider.scope == "global" else scoped).append(key)
+            single = provider is not None and provider.scope == "global" and not per_language()
+            (exact if single else scoped).append(key)
         return exact, scoped
 
     @classmethod

@@ -7,6 +7,10 @@ A provider's **scope** decides who shares its cached value:
 * ``"permissions"``: users with the same permission set share it
   (``:perms:<hash>``), so a value computed for a manager never reaches a
   receptionist.
+
+With ``USE_I18N`` every scope is also split by the active language
+(``:lang:<code>``): a provider's labels are translated when it runs, so a value
+computed for a Russian visitor must not be served to an English one.
 """
 
 from __future__ import annotations
@@ -17,13 +21,24 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
 
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
+from django.utils import translation
 
 from ..navigation import UserPermissions
 from .adapters import DashboardAdapter
 
-__all__ = ["SCOPES", "Provider", "Scope", "check_cache_key", "check_cache_ttl", "scope_suffix"]
+__all__ = [
+    "SCOPES",
+    "Provider",
+    "Scope",
+    "check_cache_key",
+    "check_cache_ttl",
+    "language_suffix",
+    "per_language",
+    "scope_suffix",
+]
 
 Scope = Literal["global", "user", "permissions"]
 SCOPES: tuple[str, ...] = ("global", "user", "permissions")
@@ -68,6 +83,19 @@ def scope_suffix(scope: str, request: HttpRequest) -> str:
     return ""
 
 
+def per_language() -> bool:
+    """Whether cached values are kept per language (``USE_I18N``)."""
+    return bool(settings.USE_I18N)
+
+
+def language_suffix() -> str:
+    """``:lang:<code>`` of the active language when :func:`per_language`, else ``""``."""
+    if not per_language():
+        return ""
+    code = translation.get_language() or settings.LANGUAGE_CODE
+    return ":lang:" + re.sub(r"[^A-Za-z0-9_-]", "_", code)
+
+
 def origin_of(target: Any) -> str:
     """``module.qualname`` of a function or class: who registered a key."""
     kind = type(target) if isinstance(target, DashboardAdapter) else target
@@ -91,8 +119,8 @@ class Provider:
         return self.cache_ttl > 0
 
     def redis_key(self, request: HttpRequest) -> str:
-        """The provider key in Redis for this request: the cache key plus its scope."""
-        return self.cache_key + scope_suffix(self.scope, request)
+        """The provider key in Redis for this request: the cache key plus its scope and language."""
+        return self.cache_key + scope_suffix(self.scope, request) + language_suffix()
 
     def run(self, request: HttpRequest) -> dict[str, Any]:
         """Compute the provider's data, checking it is a dict."""
