@@ -127,10 +127,12 @@ def run(rounds: int) -> None:
         DashboardSelector.restore(uncached_state)
         DashboardSelector.get_context(request)
 
+    from codex_django.cabinet.selector.provider import language_suffix
+
     def get_per_provider() -> None:
         context: dict[str, Any] = {}
-        for index in range(PROVIDERS):
-            context.update(manager.get(f"kpi_{index}") or {})
+        for index in range(PROVIDERS):  # the keys the selector wrote (per language with USE_I18N)
+            context.update(manager.get(f"kpi_{index}" + language_suffix()) or {})
 
     variants = {"cached (1 MGET)": cached, "uncached": uncached, "GET per provider": get_per_provider}
     timings: dict[str, list[float]] = {name: [] for name in variants}
@@ -144,10 +146,10 @@ def run(rounds: int) -> None:
     base = medians["cached (1 MGET)"]
     print(
         f"dashboard get_context, {PROVIDERS} providers, {rounds} interleaved rounds "
-        "(median time, as a ratio to cached)"
+        "(median time, as a ratio to cached; absolute times in brackets)"
     )
     for name, median in medians.items():
-        print(f"  {name:<20} {median / base:6.2f}x")
+        print(f"  {name:<20} {median / base:6.2f}x   ({median * 1e3:.3f} ms)")
 
 
 def main() -> None:

@@ -52,7 +52,15 @@ from django.http import HttpRequest
 
 from ..redis.managers.dashboard import CacheEntry, DashboardRedisManager
 from .adapters import DashboardAdapter, ListAdapter, MetricAdapter, TableAdapter
-from .provider import SCOPES, Provider, check_cache_key, check_cache_ttl, origin_of, per_language
+from .provider import (
+    SCOPES,
+    Provider,
+    RequestSuffixes,
+    check_cache_key,
+    check_cache_ttl,
+    origin_of,
+    per_language,
+)
 
 __all__ = ["DashboardAdapter", "DashboardSelector", "ListAdapter", "MetricAdapter", "TableAdapter"]
 
@@ -225,7 +233,8 @@ class DashboardSelector:
     @classmethod
     def _read_through(cls, request: HttpRequest, providers: list[Provider]) -> dict[str, dict[str, Any]]:
         """Cached data for ``providers``; what Redis cannot give is left out (computed live)."""
-        keys = {p.cache_key: p.redis_key(request) for p in providers}
+        suffixes = RequestSuffixes(request)  # each scope's and the language's suffix once per request
+        keys = {p.cache_key: p.cache_key + suffixes.of(p.scope) for p in providers}
         entries = cls._read(request, list(keys.values()))
         if entries is None:
             return {}

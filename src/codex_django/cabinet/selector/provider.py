@@ -32,6 +32,7 @@ from .adapters import DashboardAdapter
 __all__ = [
     "SCOPES",
     "Provider",
+    "RequestSuffixes",
     "Scope",
     "check_cache_key",
     "check_cache_ttl",
@@ -93,7 +94,21 @@ def language_suffix() -> str:
     if not per_language():
         return ""
     code = translation.get_language() or settings.LANGUAGE_CODE
-    return ":lang:" + re.sub(r"[^A-Za-z0-9_-]", "_", code)
+    return ":lang:" + (code if _CACHE_KEY.fullmatch(code) else re.sub(r"[^A-Za-z0-9_.-]", "_", code))
+
+
+class RequestSuffixes:
+    """Each scope's key suffix for one request, computed once (a dashboard reads many providers)."""
+
+    def __init__(self, request: HttpRequest) -> None:
+        self.request = request
+        self.language = language_suffix()
+        self.cache: dict[str, str] = {}
+
+    def of(self, scope: str) -> str:
+        if scope not in self.cache:
+            self.cache[scope] = scope_suffix(scope, self.request) + self.language
+        return self.cache[scope]
 
 
 def origin_of(target: Any) -> str:
