@@ -1,4 +1,4 @@
-// Evaluated just before htmx (frontend/htmx.js imports it first).
+// Evaluated just before htmx (frontend/build.mjs writes dist/htmx.js as this, htmx.min.js, htmx-after.js).
 //
 // htmx 2 initialises on DOMContentLoaded, or at once when document.readyState is
 // "complete". The cabinet loads htmx on demand (frontend/cabinet-runtime.js), so
