@@ -7,7 +7,9 @@ settings and theme URLs), whose widgets the apps' ``cabinet.py`` declare.
 """
 
 from django.contrib.auth import views as auth_views
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from . import views
 
@@ -22,6 +24,8 @@ urlpatterns = [
     path("", include("django_components.urls")),
     path("", views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
+    # Browsers ask every page's origin for /favicon.ico; the cabinet's templates name no icon.
+    path("favicon.ico", RedirectView.as_view(url=static("salon/favicon.svg"), permanent=True)),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", include(salon_patterns)),
     path("cabinet/my/booking/", include("booking.client_urls")),

@@ -238,3 +238,12 @@ def test_every_icon_the_dashboard_shows_has_its_css_rule(seeded: str) -> None:
     bundled = set(json.loads((Path(icons.DIST) / "icons-used.json").read_text()))
     missing = {name for name in shown if name not in bundled and f".bi-{name}::before" not in served}
     assert shown and missing == set()
+
+
+def test_the_browsers_favicon_request_finds_the_salon_icon() -> None:
+    from django.contrib.staticfiles import finders
+
+    response = Client().get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"] == "/static/salon/favicon.svg"
+    assert finders.find("salon/favicon.svg")
