@@ -52,9 +52,19 @@ const ICON_SOURCES = [
   [path.join(ROOT, "storybook"), [".html", ".py", ".js"]],
 ];
 // Components whose CSS is in cabinet.css: the shell renders them on every page (modal_host,
-// color_mode_switch) or they are atoms most other components and pages use. Every other
+// color_mode_switch), they fill most modals (generic_modal: a modal's first load must not show
+// unstyled content while its stylesheet arrives) or they are atoms most other components and
+// pages use. Every other
 // component's CSS is built to dist/components/<name>.css and linked only where it renders.
-const CORE_COMPONENTS = ["avatar", "color_mode_switch", "empty_state", "modal_host", "page_header", "status_badge"];
+const CORE_COMPONENTS = [
+  "avatar",
+  "color_mode_switch",
+  "empty_state",
+  "generic_modal", // the content of most modals: styled before the first one opens
+  "modal_host",
+  "page_header",
+  "status_badge",
+];
 const GITIGNORE = "# Built by `npm run build` from package.json; not committed.\n*\n!.gitignore\n";
 
 const WATCH = process.argv.includes("--watch");

@@ -3,7 +3,7 @@
 //
 // htmx (17.5 KB gzipped) is its own file, dist/htmx.js, which {% cabinet_js %}
 // names in the bundle's data-htmx attribute. window.cabinetHtmx() loads it once
-// and resolves to window.htmx. cabinet-start.js calls it when the page has an
+// and resolves to window.htmx once htmx has started. cabinet-start.js calls it when the page has an
 // element that makes requests (hx-get/-post/-put/-patch/-delete, hx-boost, also
 // as data-hx-*); components that use htmx from script call it first (the modal
 // host, opening a modal). A page without either never loads htmx.
@@ -40,12 +40,31 @@ window.cabinetHtmx = function cabinetHtmx() {
       return;
     }
     root.dataset.cabHtmx = "loading";
+    // Ready means started: htmx ends its start-up (config read, <body> processed, the abort
+    // handler installed) by triggering htmx:load on <body>, possibly a task after the script ran.
+    let timer = 0;
+    const started = (event) => {
+      if (event.target !== document.body) return;
+      document.removeEventListener("htmx:load", started);
+      clearTimeout(timer);
+      root.dataset.cabHtmx = "ready";
+      resolve(window.htmx);
+    };
+    document.addEventListener("htmx:load", started);
     const script = document.createElement("script");
     script.src = htmxUrl;
     script.addEventListener("load", () => {
-      root.dataset.cabHtmx = window.htmx ? "ready" : "failed";
-      if (window.htmx) resolve(window.htmx);
-      else reject(new Error(`${htmxUrl} did not define htmx`));
+      if (!window.htmx) {
+        document.removeEventListener("htmx:load", started);
+        root.dataset.cabHtmx = "failed";
+        reject(new Error(`${htmxUrl} did not define htmx`));
+        return;
+      }
+      timer = setTimeout(() => {
+        document.removeEventListener("htmx:load", started);
+        root.dataset.cabHtmx = "failed";
+        reject(new Error("htmx did not start within 10 s"));
+      }, 10000);
     });
     script.addEventListener("error", () => {
       root.dataset.cabHtmx = "failed";

@@ -37,7 +37,7 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.modal import (
     ActionSection,
@@ -125,8 +125,6 @@ def present(modal: ModalContentData) -> dict[str, Any]:
 @register("generic_modal")
 class GenericModal(CabinetComponent):
     """Modal content: a titled ``<section>`` (a ``<form>`` inside when a section takes input)."""
-
-    Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "generic_modal.html")
 

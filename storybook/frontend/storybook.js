@@ -517,6 +517,7 @@
       if (value === this.baseTokens()[name]) delete this.tokenEdits[name];
       else this.tokenEdits[name] = value;
       this.toHash();
+      this.tokenSeq += 1; // a check still on its way describes an older edit: ignore its answer
       clearTimeout(this.tokenTimer);
       this.tokenTimer = setTimeout(() => this.checkTokens(), 200);
       document.getElementById("cab-sb-pane-tokens").dataset.state = "checking";
@@ -536,42 +537,47 @@
     async checkTokens() {
       const pane = document.getElementById("cab-sb-pane-tokens");
       const status = document.getElementById("cab-sb-tokens-status");
+      const details = document.getElementById("cab-sb-tokens-details");
       const seq = ++this.tokenSeq;
+      const query = this.tokenQuery();
       pane.dataset.state = "checking";
       let result;
       try {
-        const response = await fetch(`${this.data.tokens.check_url}?${this.tokenQuery()}`, { headers: { Accept: "application/json" } });
+        const response = await fetch(`${this.data.tokens.check_url}?${query}`, { headers: { Accept: "application/json" } });
         result = await response.json();
         if (!response.ok) throw new Error(result.error || String(response.status));
       } catch (error) {
         if (seq !== this.tokenSeq) return;
         status.replaceChildren(element("p", { className: "text-danger-emphasis", text: format(this.labels.tokensError, { error: error.message }) }));
+        details.replaceChildren();
         pane.dataset.state = "error";
         return;
       }
       if (seq !== this.tokenSeq) return; // a newer edit is on its way
       this.tokenResult = result;
+      this.tokenResultQuery = query; // the edit this result describes (applyTokens links its CSS)
       this.showTokenProblems(result.problems);
+      // The live region says one sentence; the lists beside it are read on demand, not at every keystroke.
       if (!result.ok) {
-        status.replaceChildren(
-          element("p", { className: "text-danger-emphasis", text: this.labels.tokensInvalid }),
-          element("ul", {}, result.problems.map((problem) => element("li", { text: problem }))),
-        );
+        status.replaceChildren(element("p", { className: "text-danger-emphasis", text: this.labels.tokensInvalid }));
+        details.replaceChildren(element("ul", {}, result.problems.map((problem) => element("li", { text: problem }))));
         pane.dataset.state = "invalid";
         return;
       }
       this.fillTokens();
-      const changed = Object.keys(result.changed).length;
-      const parts = [element("p", { text: format(this.labels.tokensChanged, { count: changed }) })];
+      const changed = element("p", { text: format(this.labels.tokensChanged, { count: Object.keys(result.changed).length }) });
       if (result.contrast.length) {
-        parts.push(
+        status.replaceChildren(
+          changed,
           element("p", { className: "text-danger-emphasis", text: format(this.labels.tokensContrastFail, { count: result.contrast.length }) }),
+        );
+        details.replaceChildren(
           element("ul", { className: "cab-sb__contrast" }, result.contrast.map((pair) => element("li", { text: pair.message }))),
         );
       } else {
-        parts.push(element("p", { className: "text-success-emphasis", text: this.labels.tokensContrastOk }));
+        status.replaceChildren(changed, element("p", { className: "text-success-emphasis", text: this.labels.tokensContrastOk }));
+        details.replaceChildren();
       }
-      status.replaceChildren(...parts);
       document.getElementById("cab-sb-tokens-snippet").textContent = result.snippet;
       this.applyTokens();
     },
@@ -597,26 +603,33 @@
         return;
       }
       if (!frameDocument || !frameDocument.head || !this.data.tokens) return;
-      const old = frameDocument.getElementById("cab-sb-tokens");
-      const edited = Object.keys(this.tokenEdits).length > 0 && this.tokenResult && this.tokenResult.ok;
+      // Every link this panel added carries data-cab-sb-tokens; the applied one also id="cab-sb-tokens".
+      const links = () => Array.from(frameDocument.querySelectorAll("link[data-cab-sb-tokens]"));
+      const result = this.tokenResult;
+      const edited = Object.keys(this.tokenEdits).length > 0 && result && result.ok;
       if (!edited) {
-        if (old) old.remove();
-        if (this.tokenResult) pane.dataset.state = this.tokenResult.ok ? "applied" : "invalid";
+        links().forEach((link) => link.remove());
+        if (result) pane.dataset.state = result.ok ? "applied" : "invalid";
         return;
       }
-      const href = new URL(`${this.data.tokens.css_url}?${this.tokenQuery()}`, window.location.href).href;
-      if (old && old.href === href) {
+      const href = new URL(`${this.data.tokens.css_url}?${this.tokenResultQuery}`, window.location.href).href;
+      const current = frameDocument.getElementById("cab-sb-tokens");
+      if (current && current.href === href) {
+        links().forEach((link) => link !== current && link.remove());
         pane.dataset.state = "applied";
         return;
       }
       const link = frameDocument.createElement("link");
       link.rel = "stylesheet";
       link.href = href;
+      link.dataset.cabSbTokens = "";
       link.addEventListener("load", () => {
-        if (old) old.remove();
+        if (!link.isConnected) return; // a newer edit replaced it meanwhile
+        links().forEach((other) => other !== link && other.remove());
         link.id = "cab-sb-tokens";
-        if (link.href === href) pane.dataset.state = "applied";
+        if (this.tokenResultQuery && href.endsWith(this.tokenResultQuery)) pane.dataset.state = "applied";
       });
+      link.addEventListener("error", () => link.remove());
       frameDocument.head.append(link);
     },
 
@@ -639,6 +652,8 @@
       } catch (error) {
         text = this.labels.tokensCopyFailed;
       }
+      const previous = status.querySelector(".cab-sb__copied");
+      if (previous) previous.remove();
       status.prepend(element("p", { className: "cab-sb__copied", text: text }));
     },
 

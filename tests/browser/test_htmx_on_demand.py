@@ -96,6 +96,21 @@ def htmx_requests(page: Page) -> list[str]:
     return found
 
 
+def test_htmx_loaded_by_a_script_has_started_with_the_pages_config(
+    live_server: Any, probe: PageProbe
+) -> None:
+    """The modal host calls cabinetHtmx() and then htmx.ajax: htmx must be started and configured by then."""
+    page = probe.page
+    page.goto(f"{live_server.url}/htmx-probe/plain/")
+    wait_until(page, "Boolean(window.Alpine)")
+    config = page.evaluate(
+        """() => window.cabinetHtmx().then((htmx) => [htmx.config.allowEval, htmx.config.allowScriptTags,
+            htmx.config.selfRequestsOnly, document.documentElement.dataset.cabHtmx])"""
+    )
+    assert config == [False, False, True, "ready"]
+    check_csp(probe, "plain page, htmx asked for")
+
+
 def test_a_page_without_requests_never_loads_htmx(live_server: Any, probe: PageProbe) -> None:
     page = probe.page
     loads = htmx_requests(page)
@@ -150,5 +165,11 @@ def test_htmx_arriving_after_domcontentloaded_still_starts(live_server: Any, pro
     )
     assert started is True
     assert page.evaluate("document.readyState") == "interactive"  # it did not wait for "complete"
+    # cabinetHtmx() resolves once htmx has started, with the page's strict-CSP config in force.
+    config = page.evaluate(
+        "window.cabinetHtmx().then((htmx) => [htmx.config.allowEval, htmx.config.allowScriptTags,"
+        " document.documentElement.dataset.cabHtmx])"
+    )
+    assert config == [False, False, "ready"]
     assert page.evaluate("Object.prototype.hasOwnProperty.call(document, 'addEventListener')") is False
     check_csp(probe, "slow page")

@@ -290,7 +290,7 @@ def test_token_panel_re_skins_the_preview_as_you_type_and_exports(
     light_brand.fill("#ffff00")
     wait_tokens(page, "applied")
     assert frame.evaluate(FRAME_BRAND) == "#ffff00"
-    expect(page.locator("#cab-sb-tokens-status .cab-sb__contrast")).to_contain_text(
+    expect(page.locator("#cab-sb-tokens-details .cab-sb__contrast")).to_contain_text(
         "light: brand on surface is 1.07:1 (#ffff00 on #ffffff), needs 3:1 for non-text"
     )
 
@@ -340,3 +340,17 @@ def test_token_panel_re_skins_the_preview_as_you_type_and_exports(
     assert frame.evaluate(FRAME_BRAND) == "#4f46e5"
     expect(light_brand).to_have_value("#4f46e5")
     check_csp(ui, "token panel")
+
+
+def test_token_panel_applies_the_last_of_quick_edits(live_server: Any, ui: PageProbe) -> None:
+    page = ui.page
+    page.goto(f"{live_server.url}/storybook/#story=kpi--typical&tab=tokens")
+    frame = preview_frame(page)
+    light_brand = page.locator("#cab-sb-token-light-brand")
+    for value in ("#0f766e", "#b91c1c", "#1d4ed8"):  # faster than a check answers
+        light_brand.fill(value)
+    wait_tokens(page, "applied")
+    assert frame.evaluate(FRAME_BRAND) == "#1d4ed8"
+    expect(page.locator("#cab-sb-tokens-snippet")).to_contain_text("'light.brand': '#1d4ed8',")
+    assert frame.evaluate("document.querySelectorAll('link[data-cab-sb-tokens]').length") == 1
+    check_csp(ui, "token panel, quick edits")

@@ -176,3 +176,17 @@ def test_an_icon_the_setting_lists_is_not_logged(
     ):
         render_kpi("bi-alarm")
     assert [record for record in caplog.records if "bi-alarm" in record.getMessage()] == []
+
+
+def test_the_registry_is_walked_whole_for_the_stylesheet(registry_state: CabinetRegistry) -> None:  # noqa: F811
+    """The render-time warning looks at 50 items of a list; the icon stylesheet needs every declared icon."""
+    names = sorted(icons.icon_codepoints())[:60]
+    declare(
+        module="many",
+        space="staff",
+        sidebar=[
+            SidebarItem(label=f"Item {index}", url=f"/many/{index}/", icon=f"bi-{name}")
+            for index, name in enumerate(names)
+        ],
+    )
+    assert set(names) <= icons.registry_icons()

@@ -68,6 +68,7 @@ logger = logging.getLogger("codex_django.cabinet")
 _WARNED: set[str] = set()
 _WARNED_LOCK = threading.Lock()
 # Rendering walks at most this many items of each list for icons: icons repeat, rows are many.
+# (The registry is walked whole: its icons make the stylesheet.)
 _SCAN_ITEMS = 50
 
 
@@ -105,7 +106,7 @@ def check_icon_name(value: str) -> str:
     raise ValueError(f"'{value}' is not a Bootstrap Icons name.{hint} See https://icons.getbootstrap.com/")
 
 
-def _icon_values(value: Any, depth: int = 0) -> Iterator[str]:
+def _icon_values(value: Any, depth: int = 0, limit: int | None = None) -> Iterator[str]:
     """Every ``icon`` field (a string) in a dataclass, a mapping or a sequence of them."""
     if depth > 6 or value is None or isinstance(value, str | bytes | int | float):
         return
@@ -115,18 +116,18 @@ def _icon_values(value: Any, depth: int = 0) -> Iterator[str]:
             if field.name == "icon" and isinstance(item, str):
                 yield item
             else:
-                yield from _icon_values(item, depth + 1)
+                yield from _icon_values(item, depth + 1, limit)
     elif isinstance(value, dict):
         for key, item in value.items():
             if key == "icon" and isinstance(item, str):
                 yield item
             else:
-                yield from _icon_values(item, depth + 1)
+                yield from _icon_values(item, depth + 1, limit)
     elif isinstance(value, list | tuple | set | frozenset):
         for index, item in enumerate(value):
-            if index == _SCAN_ITEMS:
+            if index == limit:
                 break
-            yield from _icon_values(item, depth + 1)
+            yield from _icon_values(item, depth + 1, limit)
 
 
 def _names(values: Iterable[str]) -> set[str]:
@@ -221,7 +222,10 @@ def unstyled_icons(values: Iterable[str]) -> list[str]:
 
 def warn_unstyled_icons(component: str, kwargs: Any) -> None:
     """Log, once per icon and process, each icon in ``kwargs`` that would render blank."""
-    missing = [name for name in unstyled_icons(_icon_values(kwargs)) if name not in _WARNED]
+    values = list(_icon_values(kwargs, limit=_SCAN_ITEMS))
+    if not values:
+        return
+    missing = [name for name in unstyled_icons(values) if name not in _WARNED]
     if not missing:
         return
     with _WARNED_LOCK:

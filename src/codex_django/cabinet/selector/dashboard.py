@@ -58,6 +58,7 @@ from .provider import (
     RequestSuffixes,
     check_cache_key,
     check_cache_ttl,
+    language_suffixes,
     origin_of,
     per_language,
 )
@@ -311,8 +312,12 @@ class DashboardSelector:
         scoped: list[str] = []
         for key in cache_keys:
             provider = cls._providers.get(key)
-            single = provider is not None and provider.scope == "global" and not per_language()
-            (exact if single else scoped).append(key)
+            if provider is None or provider.scope != "global":
+                scoped.append(key)
+            elif per_language():
+                exact.extend(key + suffix for suffix in language_suffixes())  # one key per language, by name
+            else:
+                exact.append(key)
         return exact, scoped
 
     @classmethod

@@ -37,6 +37,7 @@ __all__ = [
     "check_cache_key",
     "check_cache_ttl",
     "language_suffix",
+    "language_suffixes",
     "per_language",
     "scope_suffix",
 ]
@@ -89,12 +90,21 @@ def per_language() -> bool:
     return bool(settings.USE_I18N)
 
 
+def _lang(code: str) -> str:
+    return ":lang:" + (code if _CACHE_KEY.fullmatch(code) else re.sub(r"[^A-Za-z0-9_.-]", "_", code))
+
+
 def language_suffix() -> str:
     """``:lang:<code>`` of the active language when :func:`per_language`, else ``""``."""
     if not per_language():
         return ""
-    code = translation.get_language() or settings.LANGUAGE_CODE
-    return ":lang:" + (code if _CACHE_KEY.fullmatch(code) else re.sub(r"[^A-Za-z0-9_.-]", "_", code))
+    return _lang(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+def language_suffixes() -> list[str]:
+    """The suffix of every language the site serves (``LANGUAGES`` and ``LANGUAGE_CODE``)."""
+    codes = [str(code) for code, _name in settings.LANGUAGES] + [settings.LANGUAGE_CODE]
+    return sorted({_lang(code) for code in codes})
 
 
 class RequestSuffixes:

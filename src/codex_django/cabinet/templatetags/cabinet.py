@@ -105,20 +105,26 @@ def _bundle_url(path: str) -> str:
     return static(path)
 
 
-@functools.cache
+_STYLESHEETS: dict[str, str] = {}
+
+
 def component_stylesheets() -> dict[str, str]:
     """The built manifest's ``{marker class: static path}`` of the components with their own CSS.
 
-    Empty when the bundle is not built (``cabinet.W001`` says so).
+    Read once per process; empty (and read again next time) while the bundle is not built
+    (``cabinet.W001`` says so), so a build during ``runserver`` is picked up.
     """
     from django.contrib.staticfiles import finders
 
+    if _STYLESHEETS:
+        return _STYLESHEETS
     found = finders.find(COMPONENTS_MANIFEST)
     if not found:
         return {}
     with open(str(found), encoding="utf-8") as manifest:
         separate = json.load(manifest)["separate"]
-    return {entry["marker"]: entry["css"] for entry in separate.values()}
+    _STYLESHEETS.update({entry["marker"]: entry["css"] for entry in separate.values()})
+    return _STYLESHEETS
 
 
 @register.simple_tag(name="cabinet_stylesheets_map")
