@@ -218,6 +218,10 @@ document.addEventListener("alpine:init", () => {
     },
     dialog: {
       ["@close"]() {
+        // The event comes a task after close(); browsers may run input first, so a quick
+        // re-open can come before it. An open dialog's "close" belongs to the earlier close:
+        // acting on it would empty and abandon the new modal.
+        if (this.$refs.dialog.open) return;
         this.closed();
       },
       ["@keydown.tab"](event) {

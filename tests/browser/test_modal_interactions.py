@@ -180,3 +180,30 @@ def test_error_state_shows_the_status_and_reopening_is_clean(modal_page: tuple[P
         e for e in probe.console_errors if "500" not in e and "Response Status Error" not in e
     ]
     check_clean(probe, "modal-error")
+
+
+def test_reopening_before_the_close_event_keeps_the_new_modal(modal_page: tuple[Page, PageProbe]) -> None:
+    """The dialog's "close" event comes a task after close(); a re-open in between must survive it.
+
+    Browsers may run input before that task (a quick Enter on another trigger), which made this a
+    flaky failure: the late event emptied the new modal.
+    """
+    page, probe = modal_page
+    page.evaluate(
+        "window.dispatchEvent(new CustomEvent('open-modal', {detail: {url: '/modal-tests/details/'}}))"
+    )
+    expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    wait_until(page, SETTLED)
+    page.evaluate(
+        """() => {
+            window.dispatchEvent(new CustomEvent('close-modal'));
+            window.dispatchEvent(new CustomEvent('open-modal', {detail: {url: '/modal-tests/details/'}}));
+        }"""
+    )
+    page.wait_for_timeout(50)  # the queued "close" event has been dispatched by now
+    assert page.evaluate("document.querySelector('#cab-modal-host dialog').open")
+    expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    wait_until(page, SETTLED)
+    page.evaluate("window.dispatchEvent(new CustomEvent('close-modal'))")
+    wait_until(page, "!document.querySelector('#cab-modal-host dialog').open")
+    check_clean(probe, "modal-reopen")
