@@ -131,8 +131,9 @@ def run(rounds: int) -> None:
 
     def get_per_provider() -> None:
         context: dict[str, Any] = {}
-        for index in range(PROVIDERS):  # the keys the selector wrote (per language with USE_I18N)
-            context.update(manager.get(f"kpi_{index}" + language_suffix()) or {})
+        suffix = language_suffix()  # the keys the selector wrote (per language with USE_I18N)
+        for index in range(PROVIDERS):
+            context.update(manager.get(f"kpi_{index}{suffix}") or {})
 
     variants = {"cached (1 MGET)": cached, "uncached": uncached, "GET per provider": get_per_provider}
     timings: dict[str, list[float]] = {name: [] for name in variants}

@@ -388,16 +388,14 @@ async function writeHtmxJs() {
  * alone on Alpine); licence comments are kept. Skipped in watch mode.
  */
 async function compressCabinetJs() {
-  for (const name of ["cabinet.js"]) {
-    const file = path.join(CABINET_DIST, name);
-    const result = await terserMinify(await readFile(file, "utf8"), {
-      ecma: 2020,
-      compress: { passes: 2 },
-      mangle: true,
-      format: { comments: /@license|@preserve|^!/ },
-    });
-    await writeFile(file, result.code);
-  }
+  const file = path.join(CABINET_DIST, "cabinet.js");
+  const result = await terserMinify(await readFile(file, "utf8"), {
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { comments: /@license|@preserve|^!/ },
+  });
+  await writeFile(file, result.code);
 }
 
 async function reportSizes() {

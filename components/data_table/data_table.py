@@ -37,7 +37,6 @@ from django.utils.translation import gettext_lazy as _
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.icons import warn_unstyled_icons
 from codex_django.cabinet.presenters.data_table import present_table
 from codex_django.cabinet.types.data_table import DataTableData
 from codex_django.cabinet.types.fields import HtmlId
@@ -60,7 +59,6 @@ class DataTable(CabinetComponent):
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         table: DataTableData = kwargs.table
-        warn_unstyled_icons(self.name, table)
         request = context.get("request")
         view = present_table(table, context, request_path=getattr(request, "path", ""))
         return {

@@ -84,16 +84,8 @@ class CabinetComponent(Component):
             kwargs_cls.component_class = cls  # lets its errors name the registered component
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
-        """The validated kwargs by name; override (and call super) to add derived values.
-
-        Icons in the kwargs that no stylesheet on the page has a rule for are
-        logged (see :func:`codex_django.cabinet.icons.warn_unstyled_icons`).
-        """
-        from codex_django.cabinet.icons import warn_unstyled_icons
-
-        data = kwargs.as_dict() if isinstance(kwargs, ComponentKwargs) else dict(kwargs)
-        warn_unstyled_icons(self.name, data)
-        return data
+        """The validated kwargs by name; override (and call super) to add derived values."""
+        return kwargs.as_dict() if isinstance(kwargs, ComponentKwargs) else dict(kwargs)
 
 
 def _type_name(hint: Any) -> str:
@@ -218,6 +210,11 @@ class ComponentKwargs:
             raise TypeError(
                 f"{component}: kwarg {field.name!r} must be {_type_name(hint)}, got {type(value).__name__}"
             )
+        # Every component's kwargs pass here: icons no stylesheet on the page has a rule for are
+        # logged (see codex_django.cabinet.icons.warn_unstyled_icons).
+        from codex_django.cabinet.icons import warn_unstyled_icons
+
+        warn_unstyled_icons(self._component_name(), self.as_dict())
 
     @classmethod
     def _component_name(cls) -> str:

@@ -143,10 +143,6 @@ class Provider:
     def cached(self) -> bool:
         return self.cache_ttl > 0
 
-    def redis_key(self, request: HttpRequest) -> str:
-        """The provider key in Redis for this request: the cache key plus its scope and language."""
-        return self.cache_key + scope_suffix(self.scope, request) + language_suffix()
-
     def run(self, request: HttpRequest) -> dict[str, Any]:
         """Compute the provider's data, checking it is a dict."""
         data = self.compute(request)
