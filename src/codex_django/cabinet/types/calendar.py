@@ -14,10 +14,11 @@ import math
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 
 from .contract import contract
-from .fields import Colour, SafeUrl, Text
+from .css_colour import check_css_colour
+from .fields import BOOTSTRAP_COLOURS, SafeUrl, Text
 
 NonNegativeInt = Annotated[int, Field(ge=0)]
 SLOT_HEIGHT_MIN_PX = 16
@@ -31,7 +32,18 @@ def _strip_bg_prefix(value: Any) -> Any:
     return value
 
 
-EventColour = Annotated[Colour, BeforeValidator(_strip_bg_prefix)]
+def _check_event_colour(value: str) -> str:
+    if value == "" or value in BOOTSTRAP_COLOURS:
+        return value
+    try:
+        return check_css_colour(value)
+    except ValueError as error:
+        raise ValueError(f"{error}, or a Bootstrap colour name ({', '.join(BOOTSTRAP_COLOURS)})") from None
+
+
+# "" (the theme's primary), a Bootstrap colour name or ``bg-*`` class, or any CSS colour value
+# of the strict grammar in :mod:`.css_colour` (hex, named, rgb()/hsl()..., var(--x)).
+EventColour = Annotated[str, BeforeValidator(_strip_bg_prefix), AfterValidator(_check_event_colour)]
 
 
 def _minutes(value: time | datetime) -> int:
@@ -53,9 +65,15 @@ class CalendarSlot:
             slot_minutes``; a 1-hour appointment on 30-minute slots has span 2.
         title: Primary event text (client name or appointment type).
         subtitle: Optional secondary text (service name). Defaults to ``""``.
-        color: Hex colour (``"#6366f1"``), Bootstrap colour name
-            (``"primary"``) or ``bg-*`` class (``"bg-primary"``, stored as
+        color: A CSS colour value: hex (``"#6366f1"``), a named colour
+            (``"tomato"``), ``rgb()``/``hsl()``/``oklch()``... with numbers, or
+            a custom property (``"var(--brand-spa)"``); or a Bootstrap colour
+            name (``"primary"``) or ``bg-*`` class (``"bg-primary"``, stored as
             ``"primary"``). ``""`` (default) uses the theme's primary colour.
+            Anything else (``;``, ``url(``, quotes...) is refused: see
+            :mod:`codex_django.cabinet.types.css_colour`. The colour tints the
+            event and draws its accent bar; the text keeps the theme's text
+            colour, so it stays readable on any colour.
         url: HTMX endpoint loaded into the modal when the event is clicked.
             Defaults to ``""`` (not clickable).
 

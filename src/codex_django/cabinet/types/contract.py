@@ -7,6 +7,11 @@ every other contract raises pydantic's ``ValidationError``. Both messages name
 the contract, the field and the offending value, e.g.::
 
     TopbarEntry: group: Input should be 'admin' or 'services' (got 'tools')
+
+An argument the contract does not have is refused the same way, so a typo
+cannot fall back to a default unnoticed::
+
+    TopbarEntry: ordr: Unexpected keyword argument (got 1)
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ CONTRACT_CONFIG = ConfigDict(
     arbitrary_types_allowed=True,
     str_strip_whitespace=False,
     validate_default=False,
+    # A misspelt field (``lable=``) is an error naming it, never silently dropped.
+    extra="forbid",
 )
 
 
