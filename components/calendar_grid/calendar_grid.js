@@ -1,4 +1,4 @@
-// calendar_grid: clicks open the page modal, arrow keys move a roving tab stop, hex colours.
+// calendar_grid: clicks open the page modal, arrow keys move a roving tab stop, event colours.
 //
 // * A click on a free slot or an event (Enter/Space on the focused button is a click)
 //   dispatches `open-modal` with {url}; the page's modal host loads it. A free slot's URL is
@@ -7,13 +7,16 @@
 //   move it to the nearest item in that direction, measured on screen (so lanes, spans and
 //   right-to-left layouts need no special cases); Home/End stay in the row,
 //   Ctrl+Home/End go to the first/last item.
-// * Positions are classes printed by the server; the one value classes cannot hold, a hex
-//   event colour, arrives in data-color and is set here through the CSSOM, which a strict
-//   Content-Security-Policy allows (style= attributes it would not).
+// * Positions are classes printed by the server; the one value classes cannot hold, an event
+//   colour other than a Bootstrap name (hex, named, rgb()/hsl()..., var(--x): the server's
+//   strict grammar, codex_django.cabinet.types.css_colour), arrives in an escaped data-color
+//   and is set here as the custom property --cab-cal-ev through the CSSOM, which a strict
+//   Content-Security-Policy allows (style= attributes it would not). The browser checks it
+//   again: only a value it parses as a colour, made of the grammar's characters, is set.
 
 document.addEventListener("alpine:init", () => {
   const ITEMS = ".cab-cal__slot, button.cab-cal__event";
-  const HEX = /^#[0-9a-fA-F]{3,8}$/;
+  const COLOUR_CHARACTERS = /^[A-Za-z0-9#%.,()/+\-_ ]+$/;
   const KEYS = ["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End"];
 
   function centre(rect) {
@@ -68,7 +71,9 @@ document.addEventListener("alpine:init", () => {
     init() {
       this.$root.querySelectorAll(".cab-cal__event[data-color]").forEach((element) => {
         const colour = element.dataset.color;
-        if (HEX.test(colour)) element.style.setProperty("--cab-cal-ev", colour);
+        if (COLOUR_CHARACTERS.test(colour) && window.CSS.supports("color", colour)) {
+          element.style.setProperty("--cab-cal-ev", colour);
+        }
       });
     },
 

@@ -2,7 +2,7 @@
 
 The reference example, a master's day with dict columns and a now-indicator,
 overlaps in lanes, a dense grid (10 columns x 48 slots x 200 events), long and
-non-Latin text, every colour, read-only, days as columns, empty and escaping.
+non-Latin text, every colour and any CSS colour value, read-only, days as columns, empty and escaping.
 Event and new-event URLs have HTMX stubs, so the page modal (when the preview
 hosts one) shows something on a click.
 """
@@ -171,6 +171,42 @@ def every_colour() -> CalendarGridData:
     )
 
 
+# Any CSS colour the reference allows (CalendarSlot.color "CSS color value"), by kind.
+CSS_COLOURS = {
+    "Named": ["tomato", "rebeccapurple", "gold", "black", "white", "transparent"],
+    "Functions": [
+        "rgb(16 185 129)",
+        "rgba(239, 68, 68, 0.5)",
+        "hsl(262 83% 58%)",
+        "hsla(200, 90%, 40%, 0.8)",
+        "oklch(70% 0.15 200)",
+        "hwb(30 10% 10%)",
+    ],
+    "Custom properties": [
+        "var(--cab-brand)",
+        "var(--cab-danger)",
+        "var(--cab-success)",
+        "var(--salon-spa, teal)",
+        "var(--not-defined)",
+        "#6366f1",
+    ],
+}
+
+
+def css_colours() -> CalendarGridData:
+    """One event per CSS colour value of :data:`CSS_COLOURS`, a column per kind, titled with its value."""
+    return CalendarGridData(
+        cols=list(CSS_COLOURS),
+        rows=time_rows(time(9), time(12), 30),
+        events=[
+            CalendarSlot(col, row, 1, title=colour, url=f"/booking/css{col}-{row}/", color=colour)
+            for col, colours in enumerate(CSS_COLOURS.values())
+            for row, colour in enumerate(colours)
+        ],
+        new_event_url=NEW_URL,
+    )
+
+
 def long_text() -> CalendarGridData:
     return CalendarGridData(
         cols=[
@@ -272,6 +308,18 @@ STORIES = [
         kwargs=lambda: {"calendar": every_colour(), "label": "Colours"},
         notes="Default, every Bootstrap colour name, a bg-* class and hex colours (set through the CSSOM).",
         htmx=event_stubs(every_colour()),
+    ),
+    Story(
+        component="calendar_grid",
+        name="CSS colours",
+        kwargs=lambda: {"calendar": css_colours(), "label": "CSS colours"},
+        notes=(
+            "CalendarSlot.color takes any CSS colour value: named, rgb()/hsl()/oklch()/hwb() (with alpha), "
+            "var(--x) (with a fallback; an undefined one falls back to primary). It reaches the page in an "
+            "escaped data-color and is applied through the CSSOM, so a strict CSP holds. The colour draws the "
+            "accent bar and a light tint; the text keeps the theme's colours, readable on black or white."
+        ),
+        htmx=event_stubs(css_colours()),
     ),
     Story(
         component="calendar_grid",
