@@ -149,7 +149,10 @@ def test_low_contrast_theme_is_reported_by_name() -> None:
         DEFAULT_THEME, {"light.text-muted": "#a1a1aa", "dark.focus-ring-color": "#2a2a31"}
     )
     messages = [pair.message for pair in contrast_failures(theme)]
-    assert "light: text-muted on surface is 2.56:1 (#a1a1aa on #ffffff), needs 4.5:1 for text" in messages
+    assert (
+        "light: text-muted on surface is 2.56:1 (#a1a1aa on #ffffff), needs 4.5:1 for text; "
+        "affects btn-outline-secondary, btn-outline-secondary border"
+    ) in messages
     assert any(message.startswith("dark: focus-ring-color on surface is 1.26:1") for message in messages)
     assert all("needs 3:1 for non-text" in m for m in messages if "focus-ring-color" in m)
     assert {message.split(" is ")[0].split(" on ")[0] for message in messages} == {

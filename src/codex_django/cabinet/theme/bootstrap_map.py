@@ -7,14 +7,106 @@ checkboxes and focus rings blue. These rules re-point every such place at the
 ``--cab-*`` tokens once; they resolve per element, so the same rules serve both
 colour modes and every theme, and a theme only ever changes token values.
 
+Outline buttons (``.btn-outline-primary``, ``-secondary``, ``-success``,
+``-danger``, ``-warning``, ``-info``) are mapped once, here, for every place they
+appear: :data:`OUTLINE_BUTTONS` says which token each state uses, the CSS is
+generated from it, and :mod:`.contrast` checks the same table, so a mapping
+that misses contrast in some theme is reported by ``manage.py check``.
+Bootstrap's own literal greys miss 4.5:1 on the cabinet's page background
+(``#6c757d`` on ``#f7f7f8`` is 4.37:1). ``-light`` and ``-dark`` stay
+Bootstrap's: no cabinet template uses them and they have no token to follow.
+
 Part of ``tokens.css`` (bundled after Bootstrap, so equal specificity wins).
 """
 
 from __future__ import annotations
 
-__all__ = ["BOOTSTRAP_COMPONENT_CSS", "bootstrap_variables"]
+import dataclasses
+
+__all__ = ["BOOTSTRAP_COMPONENT_CSS", "OUTLINE_BUTTONS", "OutlineButton", "bootstrap_variables"]
 
 _FOCUS_SHADOW = "0 0 0 0.25rem var(--bs-focus-ring-color)"
+
+
+@dataclasses.dataclass(frozen=True)
+class OutlineButton:
+    """The tokens (names without ``--cab-``) an outline button uses at rest, under the pointer and pressed.
+
+    At rest the button is transparent: its text and border sit on whatever surface
+    is behind it. Hover and active fill it with ``*_bg``; the border stays the
+    outline against the surface around the button.
+    """
+
+    color: str
+    border: str
+    hover_color: str
+    hover_bg: str
+    active_color: str
+    active_bg: str
+
+    def states(self) -> list[tuple[str, str, str | None]]:
+        """``(state, text token, fill token or None)``: ``rest`` unfilled, ``hover`` and ``active`` filled."""
+        return [
+            ("rest", self.color, None),
+            ("hover", self.hover_color, self.hover_bg),
+            ("active", self.active_color, self.active_bg),
+        ]
+
+
+def _status(token: str) -> OutlineButton:
+    # Bootstrap fills a status outline with the status colour and white text; the tokens have
+    # no "on-<status>" colour, so the fill is the status tint, whose text pair is already a token pair.
+    return OutlineButton(token, token, token, f"{token}-subtle", token, f"{token}-subtle")
+
+
+# variant (``.btn-outline-<variant>``) -> its tokens. Checked by contrast.py in both modes.
+OUTLINE_BUTTONS: dict[str, OutlineButton] = {
+    "primary": OutlineButton(
+        color="brand-text",
+        border="brand",
+        hover_color="on-brand",
+        hover_bg="brand",
+        active_color="on-brand",
+        active_bg="brand-hover",
+    ),
+    "secondary": OutlineButton(
+        color="text-muted",
+        border="text-muted",
+        hover_color="text",
+        hover_bg="surface-hover",
+        active_color="text",
+        active_bg="surface-active",
+    ),
+    "success": _status("success"),
+    "danger": _status("danger"),
+    "warning": _status("warning"),
+    "info": _status("info"),
+}
+
+
+def _outline_css(variant: str, button: OutlineButton) -> str:
+    def var(token: str) -> str:
+        return f"var(--cab-{token})"
+
+    declarations = [
+        ("color", var(button.color)),
+        ("border-color", var(button.border)),
+        ("hover-color", var(button.hover_color)),
+        ("hover-bg", var(button.hover_bg)),
+        ("hover-border-color", var(button.border)),
+        ("focus-shadow-rgb", "var(--cab-focus-ring-color-rgb)"),
+        ("active-color", var(button.active_color)),
+        ("active-bg", var(button.active_bg)),
+        ("active-border-color", var(button.border)),
+        ("disabled-color", var(button.color)),
+        ("disabled-bg", "transparent"),
+        ("disabled-border-color", var(button.border)),
+    ]
+    lines = "".join(f"  --bs-btn-{name}: {value};\n" for name, value in declarations)
+    return f".btn-outline-{variant} {{\n{lines}}}\n"
+
+
+_OUTLINE_CSS = "".join(_outline_css(variant, button) for variant, button in OUTLINE_BUTTONS.items())
 
 
 def bootstrap_variables(mode: str) -> list[tuple[str, str]]:
@@ -94,20 +186,7 @@ BOOTSTRAP_COMPONENT_CSS = f"""\
   --bs-btn-disabled-bg: var(--cab-brand);
   --bs-btn-disabled-border-color: var(--cab-brand);
 }}
-.btn-outline-primary {{
-  --bs-btn-color: var(--cab-brand-text);
-  --bs-btn-border-color: var(--cab-brand);
-  --bs-btn-hover-color: var(--cab-on-brand);
-  --bs-btn-hover-bg: var(--cab-brand);
-  --bs-btn-hover-border-color: var(--cab-brand);
-  --bs-btn-focus-shadow-rgb: var(--cab-focus-ring-color-rgb);
-  --bs-btn-active-color: var(--cab-on-brand);
-  --bs-btn-active-bg: var(--cab-brand-hover);
-  --bs-btn-active-border-color: var(--cab-brand-hover);
-  --bs-btn-disabled-color: var(--cab-brand-text);
-  --bs-btn-disabled-border-color: var(--cab-brand);
-}}
-.btn-link {{
+{_OUTLINE_CSS}.btn-link {{
   --bs-btn-color: var(--bs-link-color);
   --bs-btn-hover-color: var(--bs-link-hover-color);
   --bs-btn-active-color: var(--bs-link-hover-color);

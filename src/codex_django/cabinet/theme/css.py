@@ -155,8 +155,8 @@ _HEADER = """\
  * and Bootstrap's buttons, pills, pagination, dropdowns, checks and focus rings follow.
  *
  * Light and dark follow Bootstrap's colour modes: <html data-bs-theme="light|dark">.
- * The contrast of every text/surface and status pair is checked in both modes
- * (codex_django.cabinet.theme.contrast_report).
+ * The contrast of every text/surface, status, focus and outline-button pair is
+ * checked in both modes (codex_django.cabinet.theme.contrast_report).
  */
 """
 

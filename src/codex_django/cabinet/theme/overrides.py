@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from .colour import contrast_ratio, mix, normalise_hex
+from .contrast import background_colour
 from .tokens import COLOUR_TOKENS, MODES, Theme, token_names
 
 __all__ = [
@@ -168,7 +169,11 @@ def apply_overrides(base: Theme, overrides: Mapping[str, Any] | None, source: st
         if brand is None or not missing or _same_colour(brand, base.mode(mode).brand):
             continue
         try:
-            surfaces = {name: str(tokens[f"{mode}.{name}"]) for name in (*_TEXT_SURFACES, "surface-active")}
+            colours = {name: str(tokens[f"{mode}.{name}"]) for name in COLOUR_TOKENS}
+            # Translucent surfaces as painted: the brand's companions must read on what the eye sees.
+            surfaces = {
+                name: background_colour(colours, name, mode) for name in (*_TEXT_SURFACES, "surface-active")
+            }
             derived = derive_brand(str(brand), surfaces, mode)
         except ValueError:
             continue  # an invalid brand or surface: validation below names it
