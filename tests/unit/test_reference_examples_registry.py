@@ -25,6 +25,13 @@ from tests.testapp.fixtures import registry_state  # noqa: F401  (fixture)
 pytestmark = pytest.mark.usefixtures("registry_state")
 
 
+@pytest.fixture(autouse=True)
+def blank_registry(registry_state: Any) -> None:  # noqa: F811  (the fixture, requested)
+    """The examples are a fresh project's cabinet.py: the test app's own "booking" is set aside
+    (a second declaration of a module merges with the first, so it would mix into the checks)."""
+    registry_state.clear()
+
+
 def run(source: str, **names: Any) -> dict[str, Any]:
     namespace: dict[str, Any] = dict(names)
     exec(compile(textwrap.dedent(source), "<reference example>", "exec"), namespace)

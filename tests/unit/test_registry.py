@@ -1,4 +1,4 @@
-"""CabinetRegistry, declare() and configure_space(): ordering, replacement, both APIs, errors."""
+"""CabinetRegistry, declare() and configure_space(): ordering, merging/replacement, both APIs, errors."""
 
 from __future__ import annotations
 
@@ -110,16 +110,18 @@ class TestSidebarAndShortcuts:
 
 
 class TestReplacement:
-    def test_declaring_again_replaces(self, registry: CabinetRegistry) -> None:
+    # A second v2 declaration merges (tests/unit/test_reference_behaviour_registry.py has the rules).
+    def test_declaring_again_merges(self, registry: CabinetRegistry) -> None:
         registry.register_v2("booking", "staff", topbar=entry("Booking"), sidebar=[item("Old")])
         registry.register_v2("booking", "staff", topbar=entry("Booking"), sidebar=[item("New")])
-        assert labels(registry.get_sidebar("staff", "booking")) == ["New"]
+        assert labels(registry.get_sidebar("staff", "booking")) == ["Old", "New"]
         assert labels(registry.get_topbar_entries()) == ["Booking"]
 
-    def test_replacement_drops_what_is_no_longer_declared(self, registry: CabinetRegistry) -> None:
+    def test_unregister_drops_what_is_no_longer_declared(self, registry: CabinetRegistry) -> None:
         registry.register_v2(
             "booking", "staff", topbar=entry("Booking"), shortcuts=[Shortcut(label="New", url="/n/")]
         )
+        registry.unregister("staff", "booking")
         registry.register_v2("booking", "staff", sidebar=[item("Only")])
         assert registry.get_topbar_entries() == []
         assert registry.get_shortcuts("staff", "booking") == []

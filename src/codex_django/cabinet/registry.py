@@ -7,10 +7,21 @@ request. Two APIs are supported:
 * **v2** (two-space model): ``declare(module, space="staff", topbar=TopbarEntry(...), sidebar=[...])``
 * **v1** (legacy, deprecated): ``declare(module, section=CabinetSection(...))``
 
-Declaring the same ``space`` + ``module`` again **replaces** the earlier
-declaration (and keeps its place among equal orders), so a re-imported
-``cabinet.py`` under the autoreloader never duplicates entries. The same holds
-for a v1 ``module``. Lists come back sorted by ``order``; equal orders keep
+Declaring the same ``space`` + ``module`` again **merges** with the earlier
+declaration, as the reference's registry does, so a feature app may declare its
+topbar in one call and its sidebar or dashboard widgets in another:
+
+* what the later call does not give is kept;
+* list items (``sidebar``, ``shortcuts``, ``dashboard_widgets``) are added after
+  the earlier ones; an item equal to one already declared is not added twice, so
+  running a ``cabinet.py`` again (``importlib.reload``, a test) changes nothing;
+* ``topbar`` and ``settings_url`` are one per module: the same value again is
+  fine, a *different* one raises ``ImproperlyConfigured`` (one of the two would
+  otherwise be dropped without a word). To replace a module's declaration, call
+  :meth:`CabinetRegistry.unregister` first.
+
+A v1 ``declare(module, section=...)`` for the same ``module`` still replaces the
+earlier one. Lists come back sorted by ``order``; equal orders keep
 declaration order.
 
 Tests that declare use :meth:`CabinetRegistry.snapshot` / :meth:`CabinetRegistry.restore`
@@ -101,6 +112,15 @@ def _widgets(value: Any, where: str, argument: str = "dashboard_widgets") -> tup
     return tuple(widgets)
 
 
+def _added(earlier: tuple[Any, ...], later: tuple[Any, ...]) -> tuple[Any, ...]:
+    """``earlier`` then the items of ``later`` not already in it (declaring again adds nothing)."""
+    merged = list(earlier)
+    for item in later:
+        if item not in merged:
+            merged.append(item)
+    return tuple(merged)
+
+
 def _by_order(items: Iterable[Any]) -> list[Any]:
     # sorted() is stable: equal orders keep declaration order.
     return sorted(items, key=lambda item: item.order)
@@ -143,8 +163,9 @@ class CabinetRegistry:
     """Store cabinet contributions in process memory.
 
     Filled once at start-up (``cabinet.py`` of every installed app), read on
-    every request; declarations are keyed by ``(space, module)`` (v2) or
-    ``module`` (v1), so declaring again replaces.
+    every request; declarations are keyed by ``(space, module)`` (v2: declaring
+    again merges, see the module docstring) or ``module`` (v1: declaring again
+    replaces).
     """
 
     def __init__(self) -> None:
@@ -210,7 +231,14 @@ class CabinetRegistry:
         dashboard_widgets: WidgetsArg = None,
         settings_url: str | None = None,
     ) -> None:
-        """Register (or replace) the contributions of ``module`` to ``space``."""
+        """Register the contributions of ``module`` to ``space``, merged with earlier ones.
+
+        Raises:
+            ImproperlyConfigured: for a bad argument, or a ``topbar`` /
+                ``settings_url`` different from the one already declared for
+                this ``space`` + ``module`` (call :meth:`unregister` first to
+                replace it).
+        """
         where = f"declare(module={module!r}, space={space!r})"
         _check_space(space, where)
         _check_module(module, where)
@@ -229,7 +257,7 @@ class CabinetRegistry:
                 raise ImproperlyConfigured(
                     f"{where}: settings_url: {error} (got {settings_url!r})."
                 ) from None
-        self._state.modules[(space, module)] = ModuleDeclaration(
+        given = ModuleDeclaration(
             space=space,
             module=module,
             topbar=topbar,
@@ -238,6 +266,19 @@ class CabinetRegistry:
             dashboard_widgets=_widgets(dashboard_widgets, where),
             settings_url=settings_url or None,
         )
+        earlier = self._state.modules.get((space, module))
+        self._state.modules[(space, module)] = given if earlier is None else _merge(earlier, given, where)
+
+    def unregister(self, space: str, module: str) -> None:
+        """Forget what ``module`` declared for ``space`` (to declare it anew, replacing it).
+
+        ``KeyError`` naming the declared modules when there is nothing to forget.
+        """
+        _check_space(space, "unregister()")
+        if (space, module) not in self._state.modules:
+            known = ", ".join(repr(name) for name in self.get_modules(space)) or "none"
+            raise KeyError(f"nothing declared for space={space!r}, module={module!r}; declared: {known}")
+        del self._state.modules[(space, module)]
 
     def _declaration(self, space: str, module: str | None, where: str) -> ModuleDeclaration | None:
         _check_space(space, where)
@@ -351,6 +392,31 @@ class CabinetRegistry:
         return [action for d in self._state.legacy.values() for action in d.actions]
 
 
+def _one_value(name: str, earlier: Any, later: Any, declaration: ModuleDeclaration, where: str) -> Any:
+    """The value of a one-per-module field after a second declaration (see the module docstring)."""
+    if later is None or later == earlier:
+        return earlier
+    if earlier is None:
+        return later
+    raise ImproperlyConfigured(
+        f"{where}: {name} is already declared as {earlier!r}; a module has one {name}. "
+        f"Declare it in one call, or call cabinet_registry.unregister({declaration.space!r}, "
+        f"{declaration.module!r}) first to replace the module's declaration (got {later!r})."
+    )
+
+
+def _merge(earlier: ModuleDeclaration, later: ModuleDeclaration, where: str) -> ModuleDeclaration:
+    """Two declarations of one ``space`` + ``module`` as one: later list items added, nothing dropped."""
+    return dataclasses.replace(
+        earlier,
+        topbar=_one_value("topbar", earlier.topbar, later.topbar, earlier, where),
+        settings_url=_one_value("settings_url", earlier.settings_url, later.settings_url, earlier, where),
+        sidebar=_added(earlier.sidebar, later.sidebar),
+        shortcuts=_added(earlier.shortcuts, later.shortcuts),
+        dashboard_widgets=_added(earlier.dashboard_widgets, later.dashboard_widgets),
+    )
+
+
 def _check_nav_group(nav_group: str | None, where: str) -> None:
     if nav_group is not None and nav_group not in NAV_GROUPS:
         raise ImproperlyConfigured(
@@ -395,8 +461,18 @@ def declare(
 
         declare(module="booking", section=CabinetSection(label="Booking", icon="bi-calendar"))
 
-    Declaring the same ``space`` + ``module`` (v1: ``module``) again replaces
-    the earlier declaration.
+    Declaring the same ``space`` + ``module`` again **merges** with the earlier
+    call: what the later call leaves out is kept, its sidebar items, shortcuts
+    and widgets are added (an equal item is not added twice), and a topbar or
+    settings URL different from the one already declared raises
+    ``ImproperlyConfigured`` (``cabinet_registry.unregister(space, module)``
+    first replaces). So the topbar may come from one call and the dashboard
+    widgets from another::
+
+        declare(module="booking", space="staff", topbar=TopbarEntry(...))
+        declare(module="booking", space="staff", dashboard_widgets=["booking/widgets/today.html"])
+
+    A v1 ``declare(module, section=...)`` again replaces the earlier one.
 
     Args:
         module: Django app name or feature identifier; also matched against the
@@ -416,8 +492,9 @@ def declare(
         **kwargs: v1 only: ``topbar_actions`` and ``actions`` (lists of :class:`NavAction`).
 
     Raises:
-        ImproperlyConfigured: for an unknown space, a wrong argument type or a
-            v1/v2 argument mix, with the fix in the message.
+        ImproperlyConfigured: for an unknown space, a wrong argument type, a
+            v1/v2 argument mix or a second, different topbar/settings_url for
+            the same space + module, with the fix in the message.
     """
     where = f"declare(module={module!r})"
     if space is not None:
