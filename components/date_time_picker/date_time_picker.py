@@ -26,11 +26,11 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.template import Context
-from django.utils import formats
-from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.dates import WEEKDAYS_ABBR
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.formatting import format_date, with_weekday
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.booking import DateTimePickerData
 
@@ -65,12 +65,12 @@ def day_cells(picker: DateTimePickerData) -> list[DayCell]:
         if day is None:
             cells.append(DayCell())
         else:
-            label = str(day.get("label") or formats.date_format(current, "DATE_FORMAT"))
+            given = day.get("label")
             cells.append(
                 DayCell(
                     value=current.isoformat(),
                     number=current.day,
-                    label=f"{WEEKDAYS[current.weekday()]}, {label}",
+                    label=with_weekday(current, str(given)) if given else format_date(current, weekday=True),
                     available=bool(day.get("available", True)),
                     checked=current.isoformat() == picker.selected_date,
                 )

@@ -21,24 +21,19 @@ import dataclasses
 from typing import Any
 
 from django.template import Context
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.formatting import format_duration
 from codex_django.cabinet.types.booking import ServiceItem, ServiceSelectorData
 
 PREFIX = "cab-service"
 
 
 def duration_label(minutes: int) -> str:
-    """``"45 min"``, ``"1 h"``, ``"1 h 30 min"`` (translated)."""
-    hours, rest = divmod(minutes, 60)
-    if not hours:
-        return ngettext("%(minutes)s min", "%(minutes)s min", rest) % {"minutes": rest}
-    if not rest:
-        return ngettext("%(hours)s h", "%(hours)s h", hours) % {"hours": hours}
-    return gettext("%(hours)s h %(minutes)s min") % {"hours": hours, "minutes": rest}
+    """``"45 min"``, ``"1 h"``, ``"1 h 30 min"`` (translated): :func:`~codex_django.cabinet.formatting.format_duration`."""
+    return format_duration(minutes)
 
 
 @dataclasses.dataclass(frozen=True)

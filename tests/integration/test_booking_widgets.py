@@ -216,7 +216,9 @@ def test_date_time_picker_grid_and_time_radios() -> None:
         ("09:30", True, False),
         ("10:00", False, True),
     ]
-    assert times.find("label", **{"for": radios[1].attrs["id"]}).text == "09:30 (taken)"
+    # Times are shown in the active language's format; the submitted value stays "HH:MM".
+    assert times.find("label", **{"for": radios[1].attrs["id"]}).text == "9:30 a.m. (taken)"
+    assert [r.attrs["data-label"] for r in radios] == ["9 a.m.", "9:30 a.m.", "10 a.m."]
     assert document.find(cls="cab-dtp__errors").text == "Pick another time."
 
 

@@ -101,7 +101,7 @@ def test_full_day_at_five_minutes_and_forty_columns_fit() -> None:
     )
     view = present(calendar)
     assert view.events[0].classes.startswith(f"cab-cal-r-0 cab-cal-c-{MAX_COLS - 1} cab-cal-s-{MAX_ROWS}")
-    assert view.events[0].time == "from 0:00" and view.events[0].when == "c39, from 0:00"
+    assert view.events[0].time == "from midnight" and view.events[0].when == "c39, from midnight"
 
 
 def test_fit_class_follows_the_event_height() -> None:

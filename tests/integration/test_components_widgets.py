@@ -152,7 +152,7 @@ def test_table_widget_renders_headers_and_cells_in_column_order() -> None:
         '<td class="text-center">4</td><td class="text-end">3 500 ₽</td></tr>'
         '<tr><td class="text-start cab-table-widget__cell--bold">&lt;script&gt;x()&lt;/script&gt;</td>'
         '<td class="text-start cab-table-widget__cell--muted"></td>'
-        '<td class="text-center">12</td><td class="text-end">1200.5</td></tr>'
+        '<td class="text-center">12</td><td class="text-end">1,200.5</td></tr>'
         "</tbody></table></div></section>"
     )
 

@@ -267,7 +267,13 @@ def test_invalid_booking_and_modal_payloads(build, expected: list[str]) -> None:
 
 def test_derived_values() -> None:
     picker = DateTimePickerData([{"date": "2026-04-01"}], ["09:00", "09:30"], ["09:30"], "Апрель 2026")
-    assert picker.slot_states == [TimeSlotState("09:00", False), TimeSlotState("09:30", True)]
+    with override("en"):  # the label is the time in the active language's format
+        assert picker.slot_states == [
+            TimeSlotState("09:00", False, "9 a.m."),
+            TimeSlotState("09:30", True, "9:30 a.m."),
+        ]
+    with override("ru"):
+        assert [state.label for state in picker.slot_states] == ["9:00", "9:30"]
     assert SLOTS.has_available
     assert not BookingSlotPickerData(
         "2026-04-01", "1", slots=[BookingSlotPickerOption("09:00", "9", False)]

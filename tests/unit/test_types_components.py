@@ -301,14 +301,15 @@ def test_data_table_rows_counts_and_actions() -> None:
             TableAction("Помощь", "", url="booking:help"),
         ],
     )
-    assert table.display_rows == [["Иван", "1500"], ["Анна", ""], ["Пётр", "12.5"]]
+    # Numbers in the active language's format (English here: grouping with ",").
+    assert table.display_rows == [["Иван", "1,500"], ["Анна", ""], ["Пётр", "12.5"]]
     assert table.filter_counts == {"all": 3, "pending": 2, "cancelled": 0}
     assert table.filter_tabs[1] == FilterTab(table.filters[1], 2)
     assert table.status_column is None
     first, second, _third = table.table_rows
-    assert [cell.text for cell in first.cells] == ["Иван", "1500"]
+    assert [cell.text for cell in first.cells] == ["Иван", "1,500"]
     assert first.cells[1].column.align == "right"
-    assert first.status == "pending" and first.search_text == "иван 1500"
+    assert first.status == "pending" and first.search_text == "иван 1,500"
     assert first.actions == [
         RowAction(table.actions[0], "/b/1/"),
         RowAction(table.actions[1], "booking:help"),
@@ -325,11 +326,19 @@ def test_status_column_is_the_status_key() -> None:
 # --------------------------------------------------------------------------- calendar derived values
 
 
-def test_time_rows_match_the_reference_example() -> None:
-    assert CalendarGridData.time_rows(time(8), time(20), 30) == [
-        f"{h}:{m:02d}" for h in range(8, 20) for m in (0, 30)
-    ]
-    assert CalendarGridData.time_rows(time(9), time(10), 20) == ["9:00", "9:20", "9:40"]
+def test_time_rows_are_times_in_the_active_language() -> None:
+    with override("ru"):  # Russian's time format is the reference example's H:MM
+        assert CalendarGridData.time_rows(time(8), time(20), 30) == [
+            f"{h}:{m:02d}" for h in range(8, 20) for m in (0, 30)
+        ]
+        assert CalendarGridData.time_rows(time(9), time(10), 20) == ["9:00", "9:20", "9:40"]
+    with override("en"):
+        assert CalendarGridData.time_rows(time(11), time(13), 30) == [
+            "11 a.m.",
+            "11:30 a.m.",
+            "noon",
+            "12:30 p.m.",
+        ]
     with pytest.raises(ValueError, match=r"end \(08:00:00\) must be after start \(09:00:00\)"):
         CalendarGridData.time_rows(time(9), time(8), 30)
     with pytest.raises(ValueError, match=r"step_minutes must be positive \(got 0\)"):

@@ -194,9 +194,12 @@ def test_table_widget_rows_reach_templates_as_display_strings() -> None:
             {"name": None, "visits": 1000000, "sum": 0.5},
         ],
     )
-    with override("ru"):  # numbers are never localised ("1 000 000" / "1234,50")
-        assert table.display_rows == [["Иван", "3", "1234.50"], ["", "1000000", "0.5"]]
-    assert table.table_rows[0][2] == TableCell(columns[2], "1234.50")
+    # Typed numbers are printed once, in Python, in the active language's format.
+    with override("ru"):
+        assert table.display_rows == [["Иван", "3", "1\xa0234,50"], ["", "1\xa0000\xa0000", "0,5"]]
+    with override("en"):
+        assert table.display_rows == [["Иван", "3", "1,234.50"], ["", "1,000,000", "0.5"]]
+        assert table.table_rows[0][2] == TableCell(columns[2], "1,234.50")
     assert display_text(None) == "" and display_text(_("No data")) == "No data"
 
 

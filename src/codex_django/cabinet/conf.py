@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_SOCKET_TIMEOUT": 0.25,
     # Theme overrides: a dict of tokens, a DTCG file path, or a callable of the request.
     "THEME": None,
+    # The currency symbol (or code) format_money prints when a call names none, e.g. "€".
+    # See codex_django/cabinet/formatting.py.
+    "CURRENCY": "",
     # Serve the storybook outside DEBUG (staff only).
     "STORYBOOK_ENABLED": False,
     # Bootstrap Icons a project's own pages use beyond the library's and the registry's

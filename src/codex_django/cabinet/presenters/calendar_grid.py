@@ -37,6 +37,7 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext, gettext_noop
 
+from codex_django.cabinet.formatting import format_value
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.types.calendar import (
     SLOT_HEIGHT_MAX_PX,
@@ -141,9 +142,16 @@ def _check_limits(calendar: CalendarGridData, lanes: int) -> None:
 
 
 def _column_extra(value: Any, key: str) -> str:
+    """A dict column's ``subtitle``/``avatar`` as display text (a date in the active language's format)."""
     if isinstance(value, dict):
-        extra = value.get(key)
-        return "" if extra is None else str(extra)
+        return format_value(value.get(key))
+    return ""
+
+
+def _column_id(value: Any) -> str:
+    """A dict column's ``id`` as sent back to the server (``str()``, never localised: ``1234``)."""
+    if isinstance(value, dict) and value.get("id") is not None:
+        return str(value["id"])
     return ""
 
 
@@ -180,7 +188,7 @@ def present(calendar: CalendarGridData) -> CalendarView:
             label,
             _column_extra(value, "subtitle"),
             _column_extra(value, "avatar"),
-            _column_extra(value, "id"),
+            _column_id(value),
             f"cab-cal-c-{col}",
         )
         for col, (label, value) in enumerate(zip(labels, calendar.cols, strict=True))

@@ -3,7 +3,10 @@
 :func:`present_table` turns a :class:`~codex_django.cabinet.types.data_table.DataTableData`
 (plus the template context, which may hold the ``badge_key``/``icon_key``
 mappings) into a :class:`DataTableView`: headers with their sort state, rows
-as tuples of display strings and classes, each row's status, lower-cased
+as tuples of display strings and classes (typed cell values, ``date``,
+``datetime``, ``Decimal``..., in the active language's format through
+:func:`~codex_django.cabinet.formatting.format_value`, while client-side
+sorting ranks them by value), each row's status, lower-cased
 search text and sort ranks (``data-`` attributes the Alpine component reads),
 resolved action URLs, filter buttons with counts, and in server-side mode the
 HTMX URLs of every control and the pager. The template only loops and prints.
@@ -28,6 +31,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from pydantic import TypeAdapter
 
+from codex_django.cabinet.formatting import format_value
 from codex_django.cabinet.links import resolve_link
 from codex_django.cabinet.tables.sort_keys import column_ranks
 from codex_django.cabinet.types.data_table import (
@@ -335,13 +339,15 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         texts = []
         for index, key in enumerate(keys):
             raw = row.get(key)
-            value = "" if raw is None else str(raw)
+            # Text as is (the fast path); typed values (dates, Decimals, ...) in the active language.
+            shown = raw if type(raw) is str else format_value(raw)
             if plain[index]:
-                cells.append(Cell(value, classes[index], "", ""))
-                texts.append(value)
+                cells.append(Cell(shown, classes[index], "", ""))
+                texts.append(shown)
                 continue
+            value = "" if raw is None else str(raw)  # the key of the choices/badge/icon mappings
             label = labels[index]
-            text = str(label.get(value, value)) if label is not None else value
+            text = str(label[value]) if label is not None and value in label else shown
             badge = ""
             icon = ""
             if icon_maps[index] is not None:

@@ -22,6 +22,8 @@ from typing import Annotated, Any, NamedTuple
 from django.utils.translation import gettext_lazy as _
 from pydantic import AfterValidator, Field, ValidationInfo, field_validator, model_validator
 
+from codex_django.cabinet.formatting import format_time
+
 from .contract import contract
 from .fields import ItemId, SafeUrl, Text
 from .widgets import check_unique
@@ -184,10 +186,15 @@ class ClientSelectorData:
 
 
 class TimeSlotState(NamedTuple):
-    """A time slot of the picker and whether it is taken."""
+    """A time slot of the picker: its ``"HH:MM"`` value, whether it is taken, and how it is shown.
+
+    ``label`` is the time in the active language's format (``"9:30 a.m."``,
+    ``"9:30"``; see :func:`~codex_django.cabinet.formatting.format_time`).
+    """
 
     time: str
     busy: bool
+    label: str = ""
 
 
 @contract
@@ -196,10 +203,15 @@ class DateTimePickerData:
 
     Attributes:
         available_days: Days shown in the mini-calendar: dicts with at least
-            ``"date"`` (``"YYYY-MM-DD"``); ``"label"`` and ``"available"`` optional.
-        time_slots: Time strings offered, ``"HH:MM"`` (e.g. ``"08:00"``).
+            ``"date"`` (``"YYYY-MM-DD"``); ``"label"`` and ``"available"``
+            optional. A day is read out as its weekday and ``"label"``, by
+            default the date in the active language's format
+            (:func:`~codex_django.cabinet.formatting.format_date`).
+        time_slots: Time strings offered, ``"HH:MM"`` (e.g. ``"08:00"``);
+            shown in the active language's time format (``"8 a.m."``, ``"8:00"``).
         busy_slots: Times (from ``time_slots``) that are taken. Defaults to none.
-        current_month: Month label (e.g. ``"March 2026"``). Defaults to ``""``.
+        current_month: Month label (e.g. ``"March 2026"``:
+            ``format_month(day)``). Defaults to ``""``.
         selected_date: The chosen day (``"YYYY-MM-DD"``, one of
             ``available_days``) or ``""``; submitted as ``booking_date``.
         selected_time: The chosen time (one of ``time_slots``, not busy) or
@@ -256,9 +268,9 @@ class DateTimePickerData:
 
     @property
     def slot_states(self) -> list[TimeSlotState]:
-        """Every time slot in order with its busy flag."""
+        """Every time slot in order with its busy flag and its label in the active language."""
         busy = set(self.busy_slots)
-        return [TimeSlotState(value, value in busy) for value in self.time_slots]
+        return [TimeSlotState(value, value in busy, format_time(value)) for value in self.time_slots]
 
 
 @contract

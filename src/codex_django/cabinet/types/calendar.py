@@ -16,6 +16,8 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
 
+from codex_django.cabinet.formatting import format_time, format_value
+
 from .contract import contract
 from .css_colour import check_css_colour
 from .fields import BOOTSTRAP_COLOURS, SafeUrl, Text
@@ -166,7 +168,8 @@ def _column_label(value: Any) -> str:
     if isinstance(value, dict):
         for key in ("label", "name", "title"):
             if key in value:
-                return str(value[key])
+                # A date column (a week view) is shown in the active language's date format.
+                return format_value(value[key])
         raise ValueError(f"a column dict needs a 'label' (or 'name'/'title') key, got keys {sorted(value)!r}")
     return str(value)
 
@@ -186,8 +189,10 @@ class CalendarGridData:
 
     Attributes:
         cols: Column headers: strings, or dicts with a ``"label"`` (or
-            ``"name"``/``"title"``) key plus any extra data.
-        rows: Time slot labels in display order (:meth:`time_rows` builds them).
+            ``"name"``/``"title"``) key plus any extra data. A ``date`` label
+            is shown in the active language's date format.
+        rows: Time slot labels in display order (:meth:`time_rows` builds them
+            in the active language's time format).
         events: :class:`CalendarSlot` instances; each must lie inside the grid
             (``col < len(cols)``, ``row + span <= len(rows)``).
         slot_height_px: Height of one row in pixels, 16..200. Defaults to ``40``.
@@ -297,9 +302,13 @@ class CalendarGridData:
     def time_rows(start: time, end: time, step_minutes: int) -> list[str]:
         """Row labels from ``start`` (included) to ``end`` (excluded) every ``step_minutes``.
 
-        Labels are written ``H:MM`` like the reference example::
+        Labels are the times in the active language's format
+        (:func:`~codex_django.cabinet.formatting.format_time`), like every
+        other time on the page; in Russian that is the reference example's
+        ``H:MM``. Call it in the view, where the request's language is active::
 
-            CalendarGridData.time_rows(time(8), time(20), 30)  # ["8:00", "8:30", ..., "19:30"]
+            CalendarGridData.time_rows(time(8), time(20), 30)
+            # ru: ["8:00", "8:30", ..., "19:30"]; en: ["8 a.m.", "8:30 a.m.", ..., "7:30 p.m."]
         """
         if step_minutes <= 0:
             raise ValueError(f"step_minutes must be positive (got {step_minutes})")
@@ -309,7 +318,7 @@ class CalendarGridData:
         stop = datetime.combine(date.min, end)
         labels = []
         while current < stop:
-            labels.append(f"{current.hour}:{current.minute:02d}")
+            labels.append(format_time(current.time()))
             current += timedelta(minutes=step_minutes)
         return labels
 

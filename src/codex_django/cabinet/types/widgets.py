@@ -34,6 +34,8 @@ from typing import Annotated, Any, Literal, NamedTuple
 from django.utils.functional import Promise
 from pydantic import AfterValidator, ValidationInfo, field_validator
 
+from codex_django.cabinet.formatting import format_value
+
 from .contract import contract
 from .fields import IconName, SafeUrl, Text, check_url
 
@@ -86,13 +88,15 @@ def initials_for(avatar: str | None, name: str | Promise) -> str:
 def display_text(value: Any) -> str:
     """A cell value as the string the template prints.
 
-    ``None`` becomes ``""``; everything else goes through ``str()``, so numbers
-    are printed as Python writes them (``1234.5``), not localised. Format
-    numbers and dates in the view when they need a locale-specific form.
+    ``None`` becomes ``""`` and text stays as it is; dates, times, numbers and
+    durations are printed in the active language's format
+    (:func:`~codex_django.cabinet.formatting.format_value`: ``Decimal("1234.5")``
+    is ``"1,234.5"`` in English, ``"1 234,5"`` in Russian). Money needs its
+    currency: format it in the view with ``format_money``.
     """
-    if value is None:
-        return ""
-    return str(value)
+    if type(value) is str:
+        return value
+    return format_value(value)
 
 
 def check_unique(values: Sequence[str], what: str) -> None:
