@@ -7,10 +7,11 @@ from datetime import timedelta
 
 from django.db.models import QuerySet, Sum
 from django.http import HttpRequest
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import DashboardWidget, Shortcut, SidebarItem, TopbarEntry, declare
+from codex_django.cabinet.formatting import format_datetime, format_money, format_number
 from codex_django.cabinet.selector import MetricAdapter, TableAdapter
 from codex_django.cabinet.selector.dashboard import DashboardSelector
 from codex_django.cabinet.types.widgets import MetricWidgetData, TableColumn, TableWidgetData
@@ -74,7 +75,7 @@ class AppointmentsToday(MetricAdapter):
         count = _active_appointments().filter(start_at__date=timezone.localdate()).count()
         return MetricWidgetData(
             label=_("Appointments today"),
-            value=formats.number_format(count, force_grouping=True),
+            value=format_number(count),
             icon="bi-calendar-check",
             url="booking:schedule",
         )
@@ -93,8 +94,7 @@ class RevenueThisWeek(MetricAdapter):
         total = week.aggregate(total=Sum("price"))["total"] or 0
         return MetricWidgetData(
             label=_("Revenue this week"),
-            value=formats.number_format(total, 0, force_grouping=True),
-            unit="₽",
+            value=format_money(total),  # "₽12,500" / "12 500 ₽", like every price in the demo
             icon="bi-cash-stack",
         )
 
@@ -109,7 +109,7 @@ class AwaitingConfirmation(MetricAdapter):
         ).count()
         return MetricWidgetData(
             label=_("Awaiting confirmation"),
-            value=formats.number_format(count, force_grouping=True),
+            value=format_number(count),
             icon="bi-hourglass-split",
             url="booking:appointments",
         )
@@ -138,7 +138,7 @@ class UpcomingAppointments(TableAdapter):
             ],
             rows=[
                 {
-                    "when": formats.date_format(timezone.localtime(a.start_at), "D j M, H:i"),
+                    "when": format_datetime(a.start_at),
                     "client": a.client.name,
                     "service": a.service.name,
                     "master": a.master.name,

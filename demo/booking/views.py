@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.formatting import format_date
 
 from .models import Appointment
 
@@ -34,6 +35,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
         "booking/schedule.html",
         {
             "day": day,
+            "day_label": format_date(day, weekday=True),
             "previous_day": day - timedelta(days=1),
             "next_day": day + timedelta(days=1),
             "appointments": appointments,

@@ -6,11 +6,12 @@ Read at start-up by ``codex_django.cabinet``, like admin.py.
 from booking.models import Appointment
 from django.db.models import Count, Q
 from django.http import HttpRequest
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from codex_django.cabinet import DashboardWidget, Shortcut, SidebarItem, TopbarEntry, declare
+from codex_django.cabinet.formatting import format_number
 from codex_django.cabinet.selector import ListAdapter, MetricAdapter
 from codex_django.cabinet.selector.dashboard import DashboardSelector
 from codex_django.cabinet.types.widgets import ListItem, ListWidgetData, MetricWidgetData, initials_for
@@ -56,7 +57,7 @@ class NewClientsThisMonth(MetricAdapter):
         count = Client.objects.filter(created_at__date__gte=month_start).count()
         return MetricWidgetData(
             label=_("New clients this month"),
-            value=formats.number_format(count, force_grouping=True),
+            value=format_number(count),
             icon="bi-person-plus",
             url="clients:list",
         )

@@ -111,4 +111,6 @@ CODEX_CABINET = {
     # Icons the demo's payloads use (KPI icons, actions) beyond the library's own and the
     # registry's: their CSS rules come from the cached icons stylesheet.
     "ICONS": ["bi-cash-stack", "bi-clock-history", "bi-person", "bi-person-heart", "bi-person-vcard"],
+    # The salon's prices are in roubles: format_money(price) prints "₽2,500" / "2 500 ₽".
+    "CURRENCY": "₽",
 }

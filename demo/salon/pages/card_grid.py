@@ -11,13 +11,12 @@ from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from codex_django.cabinet import CardGridData, CardItem
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.formatting import format_date
 from codex_django.cabinet.types.widgets import BadgeStyle
 
 REGULAR_VISITS = 5
@@ -50,8 +49,7 @@ def client_cards() -> CardGridData:
         if client.phone:
             meta.insert(0, ("bi-telephone", client.phone))
         if client.last_visit:
-            last = date_format(timezone.localtime(client.last_visit), "SHORT_DATE_FORMAT")
-            meta.append(("bi-clock-history", last))
+            meta.append(("bi-clock-history", format_date(client.last_visit)))
         items.append(
             CardItem(
                 id=str(client.pk),

@@ -19,11 +19,11 @@ from booking.models import Appointment
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import TableAction, TableColumn, TableFilter
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.formatting import format_date, format_money, format_time
 from codex_django.cabinet.tables.server_side import render_table, server_side_table
 from codex_django.cabinet.types.widgets import BadgeStyle
 
@@ -39,16 +39,16 @@ STATUS_COLOURS: dict[str, BadgeStyle] = {
 
 
 def appointment_row(appointment: Appointment) -> dict[str, Any]:
-    """One appointment as display strings (formatted here, not in the template)."""
+    """One appointment as display strings in the active language (formatted here, not in the template)."""
     start = timezone.localtime(appointment.start_at)
     return {
-        "date": date_format(start, "SHORT_DATE_FORMAT"),
-        "time": f"{start:%H:%M}",
+        "date": format_date(start),
+        "time": format_time(start),
         "client": appointment.client.name,
         "master": appointment.master.name,
         "service": appointment.service.name,
         "status": appointment.status,
-        "price": f"{appointment.price:,.0f} ₽".replace(",", "\u00a0"),
+        "price": format_money(appointment.price),
         "details_url": reverse("salon_visits:visit", args=[appointment.pk]),
         "client_url": reverse("salon_client_files:detail", args=[appointment.client_id]),
     }

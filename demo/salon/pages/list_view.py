@@ -14,11 +14,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.cache import patch_vary_headers
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import ListRow, ListViewData, TableAction
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.formatting import format_datetime
 
 from .card_grid import initials
 
@@ -36,7 +36,7 @@ def latest_visits() -> ListViewData:
             id=str(visit.pk),
             primary=visit.client.name,
             secondary=f"{visit.service.name} · {visit.master.name} · {visit.get_status_display()}",
-            meta=date_format(timezone.localtime(visit.start_at), "SHORT_DATETIME_FORMAT"),
+            meta=format_datetime(visit.start_at),
             avatar=initials(visit.client.name),
             url=reverse("salon_visits:visit", args=[visit.pk]),
             actions=[

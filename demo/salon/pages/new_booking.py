@@ -25,13 +25,21 @@ from django.db.models import Q
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from codex_django.cabinet.access import space_required
 from codex_django.cabinet.components.client_selector.client_selector import render_client_options
+from codex_django.cabinet.formatting import (
+    format_date,
+    format_datetime,
+    format_duration,
+    format_money,
+    format_month,
+    format_time,
+)
 from codex_django.cabinet.modal_responses import is_htmx, modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
     BookingQuickCreateClientOption,
@@ -52,11 +60,11 @@ SEARCH_LIMIT = 20
 
 
 def _price(service: Service) -> str:
-    return f"{formats.number_format(service.price, 0, force_grouping=True)} ₽"
+    return format_money(service.price)  # the CODEX_CABINET["CURRENCY"] symbol
 
 
 def _day_label(day: date) -> str:
-    return formats.date_format(day, "l, j F")
+    return format_date(day, weekday=True)
 
 
 def _master(value: str | None) -> Master | None:
@@ -120,10 +128,11 @@ def date_time_picker(values: QueryDict, errors: dict[str, list[str]]) -> DateTim
     busy = busy_times(chosen) if chosen else []
     wanted = values.get("selected_time", "")
     return DateTimePickerData(
-        available_days=[{"date": day.isoformat(), "label": _day_label(day)} for day in days],
+        # No "label": the picker reads each day out as format_date(day, weekday=True), like the summary.
+        available_days=[{"date": day.isoformat()} for day in days],
         time_slots=times,
         busy_slots=busy,
-        current_month=formats.date_format(chosen or today, "F Y"),
+        current_month=format_month(chosen or today),
         selected_date=chosen.isoformat() if chosen else "",
         selected_time=wanted if wanted in times and wanted not in busy else "",
         slots_url=reverse("new_booking:slots"),
@@ -143,7 +152,7 @@ def summary(values: QueryDict, errors: dict[str, list[str]]) -> BookingSummaryDa
         service_label=service.name if service else "",
         client_label=client.name if client else values.get("new_client_name", ""),
         date_label=_day_label(day) if day else "",
-        time_label=values.get("selected_time", ""),
+        time_label=format_time(parse_time(values.get("selected_time", "") or "")),
         selected_master_id=str(master.pk) if master else "",
         errors=errors.get("", []) + errors.get("master_id", []),
     )
@@ -169,7 +178,7 @@ def quick_create_modal(values: QueryDict, errors: dict[str, list[str]]) -> Modal
     master = _master(values.get("resource_id") or values.get("col_id"))
     day = parse_date(values.get("booking_date") or values.get("day") or "") or timezone.localdate()
     start = parse_time(values.get("selected_time") or values.get("time") or "")
-    time_text = start.strftime("%H:%M") if start else ""
+    time_text = start.strftime("%H:%M") if start else ""  # the submitted value, not a display string
     services = [s for s in Service.objects.filter(is_active=True) if master is None or does(master, s)]
     chosen_service = values.get("service_id", "")
     clients = Client.objects.order_by("name")
@@ -182,14 +191,12 @@ def quick_create_modal(values: QueryDict, errors: dict[str, list[str]]) -> Modal
     data = BookingQuickCreateData(
         resource_label=master.name if master else str(_("Any master")),
         date_label=_day_label(day),
-        time_label=time_text or "—",
+        time_label=format_time(start) or "—",
         resource_id=str(master.pk) if master else "",
         booking_date=day.isoformat(),
         selected_time=time_text,
         service_options=[
-            BookingQuickCreateServiceOption(
-                str(s.pk), s.name, _price(s), formats.number_format(s.duration) + " " + str(_("min"))
-            )
+            BookingQuickCreateServiceOption(str(s.pk), s.name, _price(s), format_duration(s.duration))
             for s in services
         ],
         client_options=[
@@ -244,7 +251,7 @@ def page(request: HttpRequest) -> HttpResponse:
                 % {
                     "service": appointment.service,
                     "client": appointment.client,
-                    "when": formats.date_format(when, "j F, H:i"),
+                    "when": format_datetime(when),
                     "master": appointment.master,
                 },
             )

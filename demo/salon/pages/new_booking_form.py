@@ -20,6 +20,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from codex_django.cabinet.formatting import format_time
+
 from .schedule import CLOSING, OPENING, STEP_MINUTES
 
 # Which service categories a master performs, by specialty (the seed data's pairing).
@@ -111,7 +113,7 @@ class BookingForm(forms.Form):
                 self.add_error(
                     None,
                     _("%(master)s is busy at %(time)s.")
-                    % {"master": master, "time": start_time.strftime("%H:%M")},
+                    % {"master": master, "time": format_time(start_time)},
                 )
         else:
             free = [

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot
 from codex_django.cabinet.access import space_required
+from codex_django.cabinet.formatting import format_date
 
 OPENING, CLOSING = time(9), time(20)  # the salon's hours (booking.demo_data)
 STEP_MINUTES = 30
@@ -102,6 +103,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
         "salon/pages/schedule.html",
         {
             "day": day,
+            "day_label": format_date(day, weekday=True),
             "previous_day": day - timedelta(days=1),
             "next_day": day + timedelta(days=1),
             "calendar": day_calendar(day),

@@ -11,7 +11,9 @@ from datetime import datetime, time, timedelta
 import pytest
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from codex_django.cabinet.formatting import format_time
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +166,8 @@ def test_quick_create_modal_from_a_calendar_slot_books_a_new_client(staff: Clien
         },
         headers=HTMX,
     )
-    assert f"{master.name} is busy at {start}." in again.content.decode()
+    with translation.override("en"):
+        assert f"{master.name} is busy at {format_time(start)}." in again.content.decode()
 
 
 def test_client_search_and_slots(staff: Client) -> None:
