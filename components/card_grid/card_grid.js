@@ -1,8 +1,11 @@
-// card_grid: grid/list toggle (remembered in localStorage) and client-side search.
+// card_grid: grid/list toggle (remembered in localStorage), client-side search and paging.
 //
 // One Alpine component per grid, none per card: the search walks the cards'
-// <li data-search> elements and sets their `hidden` property; the mode is a
-// class on the root. Data arrives through data- attributes only.
+// <li data-search> elements and hands the matching ones to the shared paging
+// (frontend/collection-paging.js), which shows one page of them by setting the
+// cards' `hidden` property; the mode is a class on the root. Data arrives
+// through data- attributes only (data-page-size on the root, the pager's texts
+// on its <nav>).
 
 document.addEventListener("alpine:init", () => {
   const MODES = ["grid", "list"];
@@ -24,16 +27,14 @@ document.addEventListener("alpine:init", () => {
   }
 
   window.Alpine.data("cabCardGrid", () => ({
+    ...window.cabinetCollectionPaging((grid) => grid.cards()),
     mode: "grid",
-    shown: 0,
-    total: 0,
 
     init() {
       const initial = this.$root.dataset.viewMode;
       const stored = readStored(this.storageKey());
       this.mode = MODES.includes(stored) ? stored : MODES.includes(initial) ? initial : "grid";
-      this.total = this.cards().length;
-      this.shown = this.total;
+      this.initPaging();
     },
     storageKey() {
       return this.$root.dataset.storageKey || "cab-card-grid:" + window.location.pathname + ":view";
@@ -46,15 +47,10 @@ document.addEventListener("alpine:init", () => {
       this.mode = mode;
       writeStored(this.storageKey(), mode);
     },
+    // The search keeps the matching cards; paging starts again on page 1 of them.
     filter(text) {
       const query = String(text || "").trim().toLowerCase();
-      let shown = 0;
-      for (const card of this.cards()) {
-        const match = !query || (card.dataset.search || "").includes(query);
-        card.hidden = !match;
-        if (match) shown += 1;
-      }
-      this.shown = shown;
+      this.setMatches(this.cards().filter((card) => !query || (card.dataset.search || "").includes(query)));
     },
 
     root: {

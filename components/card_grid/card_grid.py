@@ -21,6 +21,16 @@
   its ``::after`` stretches over the whole card (the "stretched link"
   pattern), so the card is one click/keyboard target with no nested
   interactive elements; the badge and meta are plain text.
+* **Long text** (title, subtitle, meta) stays on one line, cut with an
+  ellipsis, never broken mid-word. The full text stays in the markup (screen
+  readers read it whole) and in ``title`` attributes (the link's ``title``
+  holds title and subtitle: its stretched ``::after`` is what the pointer
+  rests on); while focus is in a card, its lines unfold to the full text, so
+  keyboard users see what a pointer's tooltip shows.
+* **Paging** past ``page_size`` cards: the cards past the first page arrive
+  ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``)
+  pages through the cards that match the search; see
+  :mod:`codex_django.cabinet.presenters.collection_pager`.
 * The avatar is the ``avatar`` component (image URL or initials), the badge
   the ``status_badge`` component (text plus ``badge_style`` colour); empty
   collections show the ``empty_state`` component.
@@ -34,23 +44,37 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 
 
 class CardView(NamedTuple):
-    """A card as the template renders it: the item, its resolved link and its search text."""
+    """A card as the template renders it.
+
+    The item, its resolved link, its search text, its link's tooltip (title
+    and subtitle, one per line) and whether it shows before any paging.
+    """
 
     card: CardItem
     href: str
     search_text: str
+    tooltip: str
+    on_first_page: bool
 
 
 def card_views(cards: CardGridData) -> list[CardView]:
-    """Each card with its ``href`` (route names reversed) and search text."""
+    """Each card with its ``href`` (route names reversed), search text, tooltip and first-page flag."""
     from codex_django.cabinet.links import resolve_link
 
     return [
-        CardView(card=card, href=resolve_link(card.url), search_text=card.search_text) for card in cards.items
+        CardView(
+            card=card,
+            href=resolve_link(card.url),
+            search_text=card.search_text,
+            tooltip="\n".join(str(part) for part in (card.title, card.subtitle) if part),
+            on_first_page=on_first_page(index, cards.page_size),
+        )
+        for index, card in enumerate(cards.items)
     ]
 
 
@@ -70,6 +94,7 @@ class CardGrid(CabinetComponent):
         data = super().get_template_data(args, kwargs, slots, context)
         data.update(
             views=card_views(cards),
+            pager=collection_pager(len(cards.items), cards.page_size, "cards"),
             storage_key=f"cab-card-grid:{cards.grid_id}:view" if cards.grid_id else "",
         )
         return data

@@ -1,4 +1,4 @@
-"""Stories of the ``card_grid`` component: grid and list modes, every badge style, empty, many, long text."""
+"""Stories of the ``card_grid`` component: grid and list modes, every badge style, empty, paged, long text."""
 
 from __future__ import annotations
 
@@ -83,10 +83,41 @@ def typical(view_mode: str = "grid") -> CardGridData:
     )
 
 
-def many_items() -> CardGridData:
+# Long names and e-mails as a salon's client base has them: what broke mid-word at 1366 px.
+LONG_NAMES = (
+    ("Konstantin Konstantinopolsky", "konstantin.konstantinopolsky@example.com"),
+    ("Aleksandra Vasilievna Rozhdestvenskaya", "a.rozhdestvenskaya@salon-clients.example.org"),
+    ("Maximilian von Hohenberg-Wittelsbach", "maximilian.hohenberg@very-long-domain-name.example"),
+    ("Anna Smith", "anna@example.com"),
+    ("Nurlanbek Abdrakhmanovich Tokhtarbekov", "nurlanbek.tokhtarbekov@mail.example"),
+    ("Chen Li", "chen.li@example.com"),
+)
+
+
+def long_names(view_mode: str = "grid") -> CardGridData:
+    return CardGridData(
+        items=[
+            CardItem(
+                id=str(index + 1),
+                title=name,
+                subtitle=email,
+                avatar="".join(part[0] for part in name.split()[:2]),
+                badge="Regular" if index % 2 else "",
+                badge_style="success",
+                url=f"/cabinet/clients/{index + 1}/",
+                meta=[("bi-telephone", "+7 999 123-45-67"), ("bi-envelope", email)],
+            )
+            for index, (name, email) in enumerate(LONG_NAMES)
+        ],
+        view_mode=view_mode,  # type: ignore[arg-type]
+        search_placeholder="Search clients…",
+    )
+
+
+def many_items(count: int = 130) -> CardGridData:
     rng = seeded_random("card_grid--many-items")
     items = []
-    for index in range(48):
+    for index in range(count):
         name, role = PEOPLE[index % len(PEOPLE)]
         style = BADGE_STYLES[rng.randrange(len(BADGE_STYLES))]
         items.append(
@@ -155,6 +186,33 @@ STORIES = [
         component="card_grid",
         name="Many items",
         kwargs=lambda: {"cards": many_items()},
+        notes=(
+            "130 cards, page_size 24 (the default): one page at a time and a pager below (previous/next, "
+            "'Cards 1–24 of 130', 'Page 1 of 6'). Paging applies after the search: a search starts on page 1 "
+            "of its matches."
+        ),
+    ),
+    Story(
+        component="card_grid",
+        name="One page",
+        kwargs=lambda: {"cards": CardGridData(items=many_items(12).items, page_size=0)},
+        notes="page_size=0: every card on one page, no pager.",
+    ),
+    Story(
+        component="card_grid",
+        name="Long names",
+        kwargs=lambda: {"cards": long_names()},
+        notes=(
+            "Long names and e-mails stay on one line with an ellipsis, never broken mid-word. The full text is "
+            "in the markup and in title attributes (the link's title holds name and e-mail); while a card has "
+            "keyboard focus its lines unfold."
+        ),
+    ),
+    Story(
+        component="card_grid",
+        name="Long names as a list",
+        kwargs=lambda: {"cards": long_names("list")},
+        notes="The same long names in list mode: one line each, with an ellipsis.",
     ),
     Story(
         component="card_grid",

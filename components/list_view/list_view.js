@@ -1,6 +1,8 @@
-// list_view: client-side search, roving focus between rows, modal dispatch.
+// list_view: client-side search and paging, roving focus between rows, modal dispatch.
 //
-// One Alpine component per list, none per row. Rows are the <li> children of
+// One Alpine component per list, none per row. The search hands the matching
+// rows to the shared paging (frontend/collection-paging.js), which shows one
+// page of them by setting the rows' `hidden`. Rows are the <li> children of
 // the rows list; each row's focusable elements carry data-roving. Roving
 // focus: only the current row's elements are in the Tab order (tabindex 0),
 // the others get tabindex -1; Up/Down/Home/End move between visible rows.
@@ -11,12 +13,10 @@ document.addEventListener("alpine:init", () => {
   const ROVING = "[data-roving]";
 
   window.Alpine.data("cabListView", () => ({
-    shown: 0,
-    total: 0,
+    ...window.cabinetCollectionPaging((list) => list.allRows()),
 
     init() {
-      this.total = this.allRows().length;
-      this.shown = this.total;
+      this.initPaging();
       this.setCurrent(this.focusRows()[0] || null);
     },
     allRows() {
@@ -53,15 +53,13 @@ document.addEventListener("alpine:init", () => {
       const rows = this.focusRows();
       this.focusRow(last ? rows[rows.length - 1] : rows[0]);
     },
+    // The search keeps the matching rows; paging starts again on page 1 of them.
     filter(text) {
       const query = String(text || "").trim().toLowerCase();
-      let shown = 0;
-      for (const row of this.allRows()) {
-        const match = !query || (row.dataset.search || "").includes(query);
-        row.hidden = !match;
-        if (match) shown += 1;
-      }
-      this.shown = shown;
+      this.setMatches(this.allRows().filter((row) => !query || (row.dataset.search || "").includes(query)));
+    },
+    // Called by the paging after each page change: the roving Tab stop moves onto the page shown.
+    pageShown() {
       const current = this.currentRow();
       if (!current || current.hidden) this.setCurrent(this.focusRows()[0] || null);
     },

@@ -24,6 +24,15 @@
   row's actions.
 * Search (with ``search_placeholder``) matches ``primary`` and ``secondary``,
   client-side and debounced, over each row's precomputed ``data-search``.
+* **Long text** (primary, secondary, meta) stays on one line, cut with an
+  ellipsis, never broken mid-word; the full text stays in the markup and in
+  ``title`` attributes (the link's ``title`` holds primary and secondary: its
+  stretched ``::after`` is what the pointer rests on); while focus is in a
+  row, its lines unfold.
+* **Paging** past ``page_size`` rows: the rows past the first page arrive
+  ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``) pages
+  through the rows that match the search; Up/Down/Home/End stay on the page
+  shown. See :mod:`codex_django.cabinet.presenters.collection_pager`.
 """
 
 from __future__ import annotations
@@ -34,6 +43,7 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
 
@@ -47,16 +57,23 @@ class ActionView(NamedTuple):
 
 
 class RowView(NamedTuple):
-    """A row as rendered: the row, its resolved ``href``, search text and actions."""
+    """A row as rendered.
+
+    The row, its resolved ``href``, search text and actions, its link's
+    tooltip (primary and secondary, one per line) and whether it shows before
+    any paging.
+    """
 
     row: ListRow
     href: str
     search_text: str
     actions: list[ActionView]
+    tooltip: str
+    on_first_page: bool
 
 
 def row_views(data: ListViewData) -> list[RowView]:
-    """Each row with its link (route names reversed), search text and resolved actions."""
+    """Each row with its link (route names reversed), search text, actions, tooltip and first-page flag."""
     from codex_django.cabinet.links import resolve_link
 
     return [
@@ -68,8 +85,10 @@ def row_views(data: ListViewData) -> list[RowView]:
                 ActionView(item.action, resolve_link(item.url), item.action.style == "link")
                 for item in row.row_actions
             ],
+            tooltip="\n".join(str(part) for part in (row.primary, row.secondary) if part),
+            on_first_page=on_first_page(index, data.page_size),
         )
-        for row in data.rows
+        for index, row in enumerate(data.rows)
     ]
 
 
@@ -87,4 +106,5 @@ class ListView(CabinetComponent):
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         data = super().get_template_data(args, kwargs, slots, context)
         data["views"] = row_views(kwargs.list)
+        data["pager"] = collection_pager(len(kwargs.list.rows), kwargs.list.page_size, "rows")
         return data

@@ -1,4 +1,4 @@
-"""Stories of the ``list_view`` component: modal and page rows, action styles, empty, many, long text."""
+"""Stories of the ``list_view`` component: modal and page rows, action styles, empty, paged, long text."""
 
 from __future__ import annotations
 
@@ -65,6 +65,33 @@ def many_rows() -> ListViewData:
     return ListViewData(rows=rows, search_placeholder="Search notifications…")
 
 
+# Long names and e-mails in rows as narrow as a phone's: one line each, an ellipsis.
+LONG_NAMES = (
+    ("Aleksandra Vasilievna Rozhdestvenskaya", "a.rozhdestvenskaya@salon-clients.example.org", "Colouring"),
+    ("Konstantin Konstantinopolsky", "konstantin.konstantinopolsky@example.com", "Men's haircut"),
+    ("Nurlanbek Abdrakhmanovich Tokhtarbekov", "nurlanbek.tokhtarbekov@mail.example", "Beard trim"),
+    ("Anna Smith", "anna@example.com", "Manicure"),
+)
+
+
+def long_names() -> ListViewData:
+    return ListViewData(
+        rows=[
+            ListRow(
+                id=str(index + 1),
+                primary=name,
+                secondary=f"{email} · {service}",
+                meta="Tue 31 Mar 2026, 18:45",
+                avatar="".join(part[0] for part in name.split()[:2]),
+                url=f"/cabinet/notifications/{index + 1}/",
+                actions=[TableAction("Open", "", icon="bi-eye")],
+            )
+            for index, (name, email, service) in enumerate(LONG_NAMES)
+        ],
+        search_placeholder="Search visits…",
+    )
+
+
 STORIES = [
     Story(
         component="list_view",
@@ -114,7 +141,24 @@ STORIES = [
         name="Empty with message",
         kwargs=lambda: {"list": ListViewData(rows=[], empty_message="No notifications were sent this week.")},
     ),
-    Story(component="list_view", name="Many rows", kwargs=lambda: {"list": many_rows()}),
+    Story(
+        component="list_view",
+        name="Many rows",
+        kwargs=lambda: {"list": many_rows()},
+        notes=(
+            "60 rows, page_size 25 (the default): one page at a time and a pager below ('Rows 1–25 of 60', "
+            "'Page 1 of 3'). Paging applies after the search; Up/Down/Home/End stay on the page shown."
+        ),
+    ),
+    Story(
+        component="list_view",
+        name="Long names",
+        kwargs=lambda: {"list": long_names()},
+        notes=(
+            "Long names and e-mails stay on one line with an ellipsis, never broken mid-word; the full text is "
+            "in title attributes (the row link's holds both lines) and unfolds while the row has focus."
+        ),
+    ),
     Story(
         component="list_view",
         name="Long text",

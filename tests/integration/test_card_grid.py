@@ -51,15 +51,16 @@ def test_a_card_with_everything() -> None:
         '<article class="cab-card cab-card--link">'
         '<span class="cab-avatar cab-avatar--lg cab-avatar--tone-1" aria-hidden="true">AS</span>'
         '<div class="cab-card__body">'
-        '<h2 class="cab-card__title"><a class="cab-card__link" href="/cabinet/clients/1/">Anna Smith</a></h2>'
-        '<p class="cab-card__subtitle">Regular client</p></div>'
-        '<div class="cab-card__badge"><span class="cab-status-badge cab-status-badge--warning">'
+        '<h2 class="cab-card__title"><a class="cab-card__link" href="/cabinet/clients/1/"'
+        ' title="Anna Smith Regular client">Anna Smith</a></h2>'  # (squash() folds the title's newline)
+        '<p class="cab-card__subtitle" title="Regular client">Regular client</p></div>'
+        '<div class="cab-card__badge" title="VIP"><span class="cab-status-badge cab-status-badge--warning">'
         '<span class="cab-status-badge__dot" aria-hidden="true"></span>VIP</span></div>'
         '<ul class="cab-card__meta">'
         '<li class="cab-card__meta-item"><i class="bi bi-telephone" aria-hidden="true"></i>'
-        "<span>+7 999 123-45-67</span></li>"
+        '<span class="cab-card__meta-text" title="+7 999 123-45-67">+7 999 123-45-67</span></li>'
         '<li class="cab-card__meta-item"><i class="bi bi-calendar" aria-hidden="true"></i>'
-        "<span>12 visits</span></li></ul>"
+        '<span class="cab-card__meta-text" title="12 visits">12 visits</span></li></ul>'
         "</article></li>"
     ) in html
 
@@ -75,7 +76,7 @@ def test_a_card_without_url_or_extras_is_plain_text() -> None:
     html = card_grid(CardGridData(items=[CardItem(id="7", title="Boris Kim")]))
     assert (
         '<li class="cab-card-grid__item" data-search="boris kim"><article class="cab-card">'
-        '<div class="cab-card__body"><h2 class="cab-card__title">Boris Kim</h2></div></article></li>'
+        '<div class="cab-card__body"><h2 class="cab-card__title" title="Boris Kim">Boris Kim</h2></div></article></li>'
     ) in html
 
 
@@ -85,7 +86,10 @@ def test_image_avatar_route_url_and_escaping() -> None:
     )
     html = card_grid(CardGridData(items=[item]))
     assert '<img class="cab-avatar cab-avatar--lg" src="/media/eve.png" width="48" height="48" alt=""' in html
-    assert '<a class="cab-card__link" href="/cabinet/booking/new/">&lt;b&gt;Eve&lt;/b&gt;</a>' in html
+    assert (
+        '<a class="cab-card__link" href="/cabinet/booking/new/" title="&lt;b&gt;Eve&lt;/b&gt; &quot;quoted&quot; '
+        '&amp; &lt;i&gt;">&lt;b&gt;Eve&lt;/b&gt;</a>'
+    ) in html
     assert 'data-search="&lt;b&gt;eve&lt;/b&gt; &quot;quoted&quot; &amp; &lt;i&gt;"' in html
     assert "<b>" not in html and "<i>" not in html
 
@@ -93,7 +97,8 @@ def test_image_avatar_route_url_and_escaping() -> None:
 def test_toolbar_search_and_mode_buttons() -> None:
     html = card_grid(CardGridData(items=[ANNA], view_mode="list", search_placeholder="Search clients…"))
     assert html.startswith(
-        '<div class="cab-card-grid cab-card-grid--list" x-data="cabCardGrid" x-bind="root" data-view-mode="list">'
+        '<div class="cab-card-grid cab-card-grid--list" x-data="cabCardGrid" x-bind="root" data-view-mode="list" '
+        'data-page-size="24">'
     )
     assert (
         '<label class="cab-card-grid__search"><span class="visually-hidden">Search</span>'
@@ -126,15 +131,15 @@ def test_grid_id_names_the_root_and_the_storage_key() -> None:
     html = card_grid(CardGridData(items=[ANNA], grid_id="clients"))
     assert html.startswith(
         '<div class="cab-card-grid cab-card-grid--grid" id="clients" x-data="cabCardGrid" x-bind="root" '
-        'data-view-mode="grid" data-storage-key="cab-card-grid:clients:view">'
+        'data-view-mode="grid" data-page-size="24" data-storage-key="cab-card-grid:clients:view">'
     )
 
 
 def test_empty_collection_shows_the_empty_state_only() -> None:
     html = card_grid(CardGridData(items=[], search_placeholder="Search"))
     assert html == (
-        '<div class="cab-card-grid cab-card-grid--grid" x-data="cabCardGrid" x-bind="root" data-view-mode="grid">'
-        '<div class="cab-empty-state"><span class="cab-empty-state__icon" aria-hidden="true">'
+        '<div class="cab-card-grid cab-card-grid--grid" x-data="cabCardGrid" x-bind="root" data-view-mode="grid" '
+        'data-page-size="24"><div class="cab-empty-state"><span class="cab-empty-state__icon" aria-hidden="true">'
         '<i class="bi bi-grid"></i></span><p class="cab-empty-state__message">No items</p></div></div>'
     )
     custom = card_grid(CardGridData(items=[], empty_message="Пока нет клиентов"))

@@ -45,32 +45,40 @@ ROW = ListRow(
 def test_a_row_opening_in_the_modal_with_every_action_style() -> None:
     html = list_view(ListViewData(rows=[ROW]))
     assert (
-        '<li class="cab-list-view__row cab-list-view__row--link" data-search="appointment confirmed anna smith · sms">'
-        '<span class="cab-avatar cab-avatar--md cab-avatar--tone-2" aria-hidden="true">AS</span>'
-        '<div class="cab-list-view__main">'
-        '<a class="cab-list-view__link" href="/cabinet/notifications/1/" data-roving aria-haspopup="dialog" '
-        'x-bind="modalLink">Appointment confirmed</a>'
-        '<span class="cab-list-view__secondary">Anna Smith · SMS</span></div>'
-        '<span class="cab-list-view__meta">01.04 09:12</span>'
-        '<div class="cab-list-view__actions">'
-        '<a class="btn btn-sm btn-link cab-list-view__action" href="/cabinet/notifications/1/" data-roving '
-        'aria-haspopup="dialog" x-bind="modalLink"><i class="bi bi-eye" aria-hidden="true"></i><span>Open</span>'
-        '<span class="visually-hidden">(Appointment confirmed)</span></a>'
-        '<a class="btn btn-sm btn-primary cab-list-view__action" href="/cabinet/notifications/1/resend/" '
-        'data-roving><span>Resend</span><span class="visually-hidden">(Appointment confirmed)</span></a>'
-        '<a class="btn btn-sm btn-danger cab-list-view__action" href="/cabinet/booking/new/" data-roving>'
-        '<i class="bi bi-trash" aria-hidden="true"></i><span>Delete</span>'
-        '<span class="visually-hidden">(Appointment confirmed)</span></a>'
-        "</div></li>"
-    ) in html
-    assert html.startswith('<div class="cab-list-view" x-data="cabListView" data-open-in="modal">')
+        (
+            '<li class="cab-list-view__row cab-list-view__row--link" data-search="appointment confirmed anna smith · sms">'
+            '<span class="cab-avatar cab-avatar--md cab-avatar--tone-2" aria-hidden="true">AS</span>'
+            '<div class="cab-list-view__main">'
+            '<a class="cab-list-view__link" href="/cabinet/notifications/1/" title="Appointment confirmed Anna Smith · SMS" '
+            'data-roving aria-haspopup="dialog" x-bind="modalLink">Appointment confirmed</a>'  # (squash() folds the newline)
+            '<span class="cab-list-view__secondary" title="Anna Smith · SMS">Anna Smith · SMS</span></div>'
+            '<span class="cab-list-view__meta" title="01.04 09:12">01.04 09:12</span>'
+            '<div class="cab-list-view__actions">'
+            '<a class="btn btn-sm btn-link cab-list-view__action" href="/cabinet/notifications/1/" data-roving '
+            'aria-haspopup="dialog" x-bind="modalLink"><i class="bi bi-eye" aria-hidden="true"></i><span>Open</span>'
+            '<span class="visually-hidden">(Appointment confirmed)</span></a>'
+            '<a class="btn btn-sm btn-primary cab-list-view__action" href="/cabinet/notifications/1/resend/" '
+            'data-roving><span>Resend</span><span class="visually-hidden">(Appointment confirmed)</span></a>'
+            '<a class="btn btn-sm btn-danger cab-list-view__action" href="/cabinet/booking/new/" data-roving>'
+            '<i class="bi bi-trash" aria-hidden="true"></i><span>Delete</span>'
+            '<span class="visually-hidden">(Appointment confirmed)</span></a>'
+            "</div></li>"
+        )
+        in html
+    )
+    assert html.startswith(
+        '<div class="cab-list-view" x-data="cabListView" data-open-in="modal" data-page-size="25">'
+    )
 
 
 def test_open_in_page_makes_the_row_a_plain_link_while_link_actions_still_open_the_modal() -> None:
     html = list_view(ListViewData(rows=[ROW], open_in="page"))
-    assert html.startswith('<div class="cab-list-view" x-data="cabListView" data-open-in="page">')
+    assert html.startswith(
+        '<div class="cab-list-view" x-data="cabListView" data-open-in="page" data-page-size="25">'
+    )
     assert (
-        '<a class="cab-list-view__link" href="/cabinet/notifications/1/" data-roving>Appointment confirmed</a>'
+        '<a class="cab-list-view__link" href="/cabinet/notifications/1/" '
+        'title="Appointment confirmed Anna Smith · SMS" data-roving>Appointment confirmed</a>'
     ) in html
     assert (
         'cab-list-view__action" href="/cabinet/notifications/1/" data-roving aria-haspopup="dialog" x-bind'
@@ -82,8 +90,8 @@ def test_a_row_without_url_has_no_link_and_no_tab_stop() -> None:
     html = list_view(ListViewData(rows=[ListRow(id="9", primary="Weekly report", secondary="System")]))
     assert (
         '<li class="cab-list-view__row" data-search="weekly report system"><div class="cab-list-view__main">'
-        '<span class="cab-list-view__primary">Weekly report</span>'
-        '<span class="cab-list-view__secondary">System</span></div></li>'
+        '<span class="cab-list-view__primary" title="Weekly report">Weekly report</span>'
+        '<span class="cab-list-view__secondary" title="System">System</span></div></li>'
     ) in html
 
 
@@ -115,7 +123,8 @@ def test_escaping() -> None:
 def test_empty_list_shows_the_empty_state() -> None:
     html = list_view(ListViewData(rows=[], search_placeholder="Search"))
     assert html == (
-        '<div class="cab-list-view" x-data="cabListView" data-open-in="modal"><div class="cab-empty-state">'
+        '<div class="cab-list-view" x-data="cabListView" data-open-in="modal" data-page-size="25">'
+        '<div class="cab-empty-state">'
         '<span class="cab-empty-state__icon" aria-hidden="true"><i class="bi bi-list-ul"></i></span>'
         '<p class="cab-empty-state__message">No data</p></div></div>'
     )

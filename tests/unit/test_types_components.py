@@ -103,10 +103,20 @@ def test_reference_field_order_and_defaults() -> None:
         ("url", ""),
         ("meta", []),
     ]
-    assert names(CardGridData) == ["items", "view_mode", "search_placeholder", "empty_message", "grid_id"]
+    # The reference's fields first, in its order; the extensions (grid_id, page_size, open_in) after them.
+    assert names(CardGridData) == [
+        "items",
+        "view_mode",
+        "search_placeholder",
+        "empty_message",
+        "grid_id",
+        "page_size",
+    ]
     assert dict(field_spec(CardGridData))["view_mode"] == "grid"
+    assert CardGridData(items=[]).page_size == 24
     assert names(ListRow) == ["id", "primary", "secondary", "meta", "avatar", "url", "actions"]
-    assert names(ListViewData) == ["rows", "search_placeholder", "empty_message", "open_in"]
+    assert names(ListViewData) == ["rows", "search_placeholder", "empty_message", "open_in", "page_size"]
+    assert ListViewData(rows=[]).page_size == 25
     assert names(SplitPanelData) == ["items", "active_id", "detail_url", "empty_message"]
     with override("en"):
         assert str(dict(field_spec(SplitPanelData))["empty_message"]) == "Select an item"

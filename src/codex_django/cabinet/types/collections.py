@@ -16,10 +16,10 @@ from typing import Literal, NamedTuple
 from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
-from pydantic import ValidationInfo, field_validator
+from pydantic import Field, ValidationInfo, field_validator
 
 from .contract import contract
-from .data_table import ItemId, RowAction, TableAction
+from .data_table import MAX_PAGE_SIZE, ItemId, RowAction, TableAction
 from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
 
@@ -37,6 +37,11 @@ def search_text(*parts: object) -> str:
 
 # A card grid's ``grid_id``: usable as an HTML id and inside a storage key.
 GRID_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+# Default page sizes: 24 cards fill whole rows of 2, 3, 4 or 6 columns; 25 list rows fit
+# a laptop screen about twice. ``page_size=0`` turns paging off.
+CARD_PAGE_SIZE = 24
+LIST_PAGE_SIZE = 25
 
 
 @contract
@@ -126,6 +131,14 @@ class CardGridData:
             ``cab-card-grid:<grid_id>:view``). Letters, digits, ``-`` and
             ``_``, starting with a letter. ``""`` (default): no ``id``, and the
             choice is remembered per page path.
+        page_size: Cards per page (an extension of the reference). With more
+            items than this the grid shows one page at a time and a pager
+            (previous/next, "Cards 1–24 of 130", "Page 1 of 6") below it;
+            paging is client-side and applies after the search, so a search
+            starts again on page 1 of its matches. ``0`` shows every card on
+            one page. Defaults to 24 (whole rows of 2, 3, 4 or 6 columns).
+            All items are still rendered into the page (the search needs
+            them): for thousands, query one page in the view instead.
 
     Example::
 
@@ -151,6 +164,7 @@ class CardGridData:
     search_placeholder: Text = ""
     empty_message: Text = _("No items")
     grid_id: str = ""
+    page_size: int = Field(default=CARD_PAGE_SIZE, ge=0, le=MAX_PAGE_SIZE)
 
     @field_validator("grid_id")
     @classmethod
@@ -270,6 +284,14 @@ class ListViewData:
             the URL should answer a full page too); ``"page"`` navigates to it.
             Row *actions* follow their own ``style``: ``"link"`` opens the
             modal, ``"btn-primary"`` / ``"btn-danger"`` are plain links.
+        page_size: Rows per page (an extension of the reference). With more
+            rows than this the list shows one page at a time and a pager
+            (previous/next, "Rows 1–25 of 60", "Page 1 of 3") below it;
+            paging is client-side and applies after the search, so a search
+            starts again on page 1 of its matches. ``0`` shows every row on
+            one page. Defaults to 25. All rows are still rendered into the
+            page (the search needs them): for thousands, query one page in
+            the view instead.
 
     Example::
 
@@ -295,6 +317,7 @@ class ListViewData:
     search_placeholder: Text = ""
     empty_message: Text = _("No data")
     open_in: Literal["modal", "page"] = "modal"
+    page_size: int = Field(default=LIST_PAGE_SIZE, ge=0, le=MAX_PAGE_SIZE)
 
     @field_validator("rows")
     @classmethod
