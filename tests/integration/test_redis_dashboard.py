@@ -16,6 +16,7 @@ from codex_django.cabinet.redis import DashboardRedisManager
 from codex_django.cabinet.selector.dashboard import DashboardSelector, MetricAdapter
 from codex_django.cabinet.types.widgets import MetricWidgetData
 from tests.integration.conftest import RedisServer, command_delta, run_async
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.redis
 
@@ -90,7 +91,7 @@ class TestRoundTrips:
         # ...carrying the MGET and the settings HGETALL the shell needs anyway.
         assert command_delta(before, cabinet_redis.command_calls()) == {"mget": 1, "hgetall": 1}
         assert second == first
-        assert second["p3"] == {"runs": 1, "amount": Decimal("1.50")}
+        assert second["p3"] == {"runs": 1, "amount": "1.50"}  # the reference: Decimal converted to str
         assert all(runs == 1 for runs in counter.calls.values()) and len(counter.calls) == 20
 
     def test_a_cold_cache_reads_locks_and_writes_in_one_round_trip_each(
@@ -142,7 +143,10 @@ class TestRoundTrips:
             second
             == first
             == {
-                "revenue": {"metric": MetricWidgetData(label="Revenue", value="12 500", trend_direction="up")}
+                "revenue": {
+                    "metric": MetricWidgetData(label="Revenue", value="12 500", trend_direction="up")
+                },
+                "metric": MetricWidgetData(label="Revenue", value="12 500", trend_direction="up"),
             }
         )
         assert runs.calls == {"revenue": 1}
@@ -264,7 +268,7 @@ class TestConcurrentMisses:
         register_counted(counter, 1, delay=0.3)
         results = run_together(50, lambda: selector.get_context(make_request()))
         assert counter.calls == {"p0": 1}
-        assert all(result == {"p0": {"runs": 1, "amount": Decimal("1.50")}} for result in results)
+        assert all(result == {"p0": {"runs": 1, "amount": "1.50"}} for result in results)
 
     def test_fifty_requests_on_an_expired_key_compute_once_and_serve_stale(
         self, cabinet_redis: RedisServer, selector: Any
@@ -272,8 +276,11 @@ class TestConcurrentMisses:
         counter = Counter()
         register_counted(counter, 1, ttl=1, delay=0.3)
         selector.get_context(make_request())
-        time.sleep(1.1)  # past the TTL: the value is stale but still in Redis
-        assert DashboardRedisManager().read_many(["p0:lang:en"])[0].fresh is False  # type: ignore[index,union-attr]
+        # Past the TTL: the value is stale but still in Redis.
+        wait_for(
+            lambda: DashboardRedisManager().read_many(["p0:lang:en"])[0].fresh is False,  # type: ignore[index,union-attr]
+            "the cached value to go stale (TTL 1 s)",
+        )
         results = run_together(50, lambda: selector.get_context(make_request()))
         assert counter.calls == {"p0": 2}
         runs = [result["p0"]["runs"] for result in results]
@@ -288,7 +295,7 @@ class TestConcurrentMisses:
         original = selector.wait_seconds
         selector.wait_seconds = 0.1
         try:
-            assert selector.get_context(make_request()) == {"p0": {"runs": 1, "amount": Decimal("1.50")}}
+            assert selector.get_context(make_request()) == {"p0": {"runs": 1, "amount": "1.50"}}
         finally:
             selector.wait_seconds = original
         assert DashboardRedisManager().get("p0") is None  # the lock holder will write, not us

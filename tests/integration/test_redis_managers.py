@@ -59,9 +59,12 @@ class TestDashboardManager:
         restored = manager.get("booking_kpi")
         assert restored == {
             **value,
+            # The reference: "Decimal converted to str" (inside a contract a Decimal stays one, below).
+            "amount": "12500.50",
+            "nested": [{"x": "1.10"}, None, True, 1.5],
             "metric": MetricWidgetData(label="Revenue", value="12 500", unit="₽", trend_direction="up"),
         }
-        assert type(restored["amount"]) is Decimal and type(restored["pair"]) is tuple
+        assert type(restored["pair"]) is tuple
         assert restored["at"].utcoffset() == dt.timedelta(hours=3)
         assert isinstance(restored["table"].columns[0], TableColumn)
         assert restored["table"].rows[0]["sum"] == Decimal("3500.00")
@@ -72,7 +75,7 @@ class TestDashboardManager:
             assert client.keys("*") == [b"cabinet-tests:cabinet:dashboard:booking_kpi"]
             raw = client.get("cabinet-tests:cabinet:dashboard:booking_kpi")
             assert 60 < client.ttl("cabinet-tests:cabinet:dashboard:booking_kpi") <= 120  # ttl + stale grace
-        assert json.loads(raw)["d"] == {"amount": {"__cab__": "decimal", "v": "1.50"}}
+        assert json.loads(raw)["d"] == {"amount": "1.50"}
 
     def test_miss_and_expiry(self, cabinet_redis: RedisServer) -> None:
         manager = DashboardRedisManager()
@@ -153,7 +156,7 @@ class TestDashboardManager:
             seen.append(await manager.aget("other"))
             return seen
 
-        assert run_async(scenario()) == [{"amount": Decimal("2.5")}, None, None, None, {"x": 1}, None]
+        assert run_async(scenario()) == [{"amount": "2.5"}, None, None, None, {"x": 1}, None]
         assert manager.get("other") is None  # the async writes reach the same Redis as the sync client
 
     def test_one_pooled_client(self, cabinet_redis: RedisServer) -> None:

@@ -159,6 +159,10 @@ class TestGetContextWithoutRedis:
             "revenue": {"metric": metric},
             "latest": {"table": table},
             "top": {"list": listing},
+            # ...and merged, under the names the widget templates read (one adapter of each kind)
+            "metric": metric,
+            "table": table,
+            "list": listing,
         }
 
     def test_lazy_providers_only_when_asked(self) -> None:
@@ -192,4 +196,7 @@ class TestGetContextWithoutRedis:
             def get_data(self, request: Any) -> dict[str, Any]:
                 return {"anything": [1]}
 
-        assert DashboardSelector.get_context(make_request()) == {"Custom": {"anything": [1]}}
+        assert DashboardSelector.get_context(make_request()) == {
+            "Custom": {"anything": [1]},
+            "anything": [1],
+        }

@@ -24,6 +24,28 @@ Invalidating cached data when a model changes (a ``post_save`` receiver or a
     def refresh_booking_kpi(sender, **kwargs):
         transaction.on_commit(lambda: DashboardSelector.invalidate("booking_kpi"))
 
+A widget's payload comes from an adapter (:mod:`.adapters`): ``MetricAdapter``,
+``TableAdapter`` and ``ListAdapter`` put it under ``metric``, ``table`` and
+``list``, the names the built-in widget templates read, so a dashboard widget
+declared as ``"cabinet/widgets/kpi.html"`` shows the one metric adapter's
+number::
+
+    DashboardSelector.extend(fn_or_adapter=MetricAdapter(revenue), cache_key="revenue")
+    declare(module="sales", space="staff", dashboard_widgets="cabinet/widgets/kpi.html")
+
+With several adapters of a kind, each widget template reads its own by cache
+key (``with metric=revenue.metric``); :mod:`.context` explains why the bare
+name is then an error rather than the last provider's number.
+
+What a cached provider returns is stored as JSON (see
+:class:`~codex_django.cabinet.redis.DashboardRedisManager`): as the reference
+says, a ``Decimal`` comes back as its text (``"2500.00"``), and the selector
+gives the same text when it computes the provider live, so the page is the
+same with Redis, without it, cold or warm. Format money before returning it
+(:func:`codex_django.cabinet.formatting.format_money`), or put it in a
+contract, whose fields keep their types. Real-time providers
+(``cache_ttl=0``) are never stored, and their values are passed as they are.
+
 How a request is served (:meth:`DashboardSelector.get_context`): every cached
 provider is read in **one** ``MGET`` (pipelined with the cabinet settings
 ``HGETALL`` the shell needs anyway, so a warm dashboard page is one round trip
@@ -50,8 +72,9 @@ from typing import Any, ClassVar, TypeVar, overload
 from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 
-from ..redis.managers.dashboard import CacheEntry, DashboardRedisManager
-from .adapters import DashboardAdapter, ListAdapter, MetricAdapter, TableAdapter
+from ..redis.managers.dashboard import CacheEntry, DashboardRedisManager, decimals_as_text
+from .adapters import DashboardAdapter, ListAdapter, MetricAdapter, PayloadAdapter, TableAdapter
+from .context import merge_provider_data
 from .provider import (
     SCOPES,
     Provider,
@@ -68,16 +91,42 @@ __all__ = ["DashboardAdapter", "DashboardSelector", "ListAdapter", "MetricAdapte
 T = TypeVar("T")
 
 
+def _check_has_data(adapter: DashboardAdapter) -> None:
+    """A payload adapter needs a function or its own ``get_payload``/``get_data``, said at registration."""
+    if not isinstance(adapter, PayloadAdapter) or adapter.has_data():
+        return
+    kind = type(adapter)
+    base: type[PayloadAdapter] = next(
+        k for k in kind.__mro__ if issubclass(k, PayloadAdapter) and k.__module__ == PayloadAdapter.__module__
+    )
+    name = f"{kind.__name__}()" if kind is base else f"{kind.__name__} (a {base.__name__})"
+    raise ImproperlyConfigured(
+        f"DashboardSelector.extend: {name} has no data: pass the function that returns its "
+        f"{base.payload_type.__name__} ({base.__name__}(function)), or implement "
+        "get_payload(self, request) or get_data(self, request)."
+    )
+
+
+def _default_key(adapter: DashboardAdapter) -> str:
+    """An adapter wrapping a function is named after the function, any other after its class."""
+    if isinstance(adapter, PayloadAdapter) and adapter.provider_fn is not None:
+        return str(getattr(adapter.provider_fn, "__name__", type(adapter).__name__))
+    return type(adapter).__name__
+
+
 def _compute_for(target: Any) -> tuple[Callable[[HttpRequest], Mapping[str, Any]], bool, str]:
     """The callable, whether it is an adapter, and the default cache key of a provider."""
     if isinstance(target, type) and issubclass(target, DashboardAdapter):
-        return target().get_data, True, target.__name__
+        adapter = target()
+        _check_has_data(adapter)
+        return adapter.get_data, True, target.__name__
     if isinstance(target, DashboardAdapter):
-        return target.get_data, True, type(target).__name__
+        _check_has_data(target)
+        return target.get_data, True, _default_key(target)
     if isinstance(target, type) or not callable(target):
         raise ImproperlyConfigured(
-            f"DashboardSelector.extend: a provider is a function (request) -> dict or a DashboardAdapter "
-            f"subclass (got {target!r})."
+            f"DashboardSelector.extend: a provider is a function (request) -> dict, a DashboardAdapter "
+            f"subclass or an adapter such as MetricAdapter(function) (got {target!r})."
         )
     return target, False, str(getattr(target, "__name__", ""))
 
@@ -87,7 +136,10 @@ class DashboardSelector:
 
     Each provider is a flat function ``(request) -> dict`` or a
     :class:`DashboardAdapter`. A function's dict is merged into the context;
-    an adapter's data lands under its ``cache_key``.
+    an adapter's data is merged too (``metric``, ``table``, ``list``: the names
+    the widget templates read) and kept under its ``cache_key``
+    (:mod:`.context` has the rules, and what happens when two adapters give
+    the same name).
     """
 
     _providers: ClassVar[dict[str, Provider]] = {}
@@ -104,14 +156,13 @@ class DashboardSelector:
 
     @overload
     @classmethod
-    def extend(cls, fn_or_adapter: T, /) -> T: ...
+    def extend(cls, fn_or_adapter: T) -> T: ...
 
     @overload
     @classmethod
     def extend(
         cls,
         fn_or_adapter: T,
-        /,
         *,
         cache_key: str = "",
         cache_ttl: int = 120,
@@ -124,7 +175,6 @@ class DashboardSelector:
     def extend(
         cls,
         fn_or_adapter: None = None,
-        /,
         *,
         cache_key: str = "",
         cache_ttl: int = 120,
@@ -136,7 +186,6 @@ class DashboardSelector:
     def extend(
         cls,
         fn_or_adapter: Any = None,
-        /,
         *,
         cache_key: str = "",
         cache_ttl: int = 120,
@@ -145,8 +194,14 @@ class DashboardSelector:
     ) -> Any:
         """Register a dashboard data provider (a decorator, with or without arguments, or a call).
 
+        ``fn_or_adapter`` is a function ``(request) -> dict``, a
+        :class:`DashboardAdapter` subclass (instantiated once, here) or an
+        adapter instance such as ``MetricAdapter(revenue)``; it may be passed
+        by position or by keyword (``extend(fn_or_adapter=revenue, cache_key="revenue")``).
+
         Args:
-            cache_key: Redis key suffix. Defaults to the function/class name.
+            cache_key: Redis key suffix. Defaults to the function/class name (an
+                adapter wrapping a function: the function's name).
             cache_ttl: Seconds to cache. ``0`` = no cache (real-time).
             scope: Who shares the cached value: ``"global"`` (default), ``"user"``
                 or ``"permissions"``.
@@ -222,14 +277,20 @@ class DashboardSelector:
         cached = [p for p in providers if p.cached]
         if cached and cls.manager.enabled():
             results.update(cls._read_through(request, cached))
-        context: dict[str, Any] = {}
-        for provider in providers:
-            data = results[provider.cache_key] if provider.cache_key in results else provider.run(request)
-            if provider.adapter:
-                context[provider.cache_key] = data
-            else:
-                context.update(data)
-        return context
+        return merge_provider_data(
+            (p, results[p.cache_key] if p.cache_key in results else cls._compute(p, request))
+            for p in providers
+        )
+
+    @staticmethod
+    def _compute(provider: Provider, request: HttpRequest) -> dict[str, Any]:
+        """Run a provider; a cached one's data takes the cache's shape (``Decimal`` as text).
+
+        So a value looks the same computed live (Redis off, a miss) as read back
+        from Redis: a page does not change between the first and second visit.
+        """
+        data = provider.run(request)
+        return decimals_as_text(data) if provider.cached else data
 
     @classmethod
     def _read_through(cls, request: HttpRequest, providers: list[Provider]) -> dict[str, dict[str, Any]]:
@@ -261,7 +322,7 @@ class DashboardSelector:
         writes: list[tuple[str, Any, int]] = []
         try:
             for provider in mine:
-                data = provider.run(request)
+                data = cls._compute(provider, request)
                 results[provider.cache_key] = data
                 writes.append((keys[provider.cache_key], data, provider.cache_ttl))
         finally:

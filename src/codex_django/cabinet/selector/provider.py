@@ -27,7 +27,7 @@ from django.http import HttpRequest
 from django.utils import translation
 
 from ..navigation import UserPermissions
-from .adapters import DashboardAdapter
+from .adapters import DashboardAdapter, PayloadAdapter
 
 __all__ = [
     "SCOPES",
@@ -122,7 +122,14 @@ class RequestSuffixes:
 
 
 def origin_of(target: Any) -> str:
-    """``module.qualname`` of a function or class: who registered a key."""
+    """``module.qualname`` of a function or class: who registered a key.
+
+    An adapter instance wrapping a function (``MetricAdapter(revenue)``) is
+    the function's, so two different functions are two origins.
+    """
+    if isinstance(target, PayloadAdapter) and target.provider_fn is not None:
+        fn = target.provider_fn
+        return f"{type(target).__name__}({getattr(fn, '__module__', '?')}.{getattr(fn, '__qualname__', repr(fn))})"
     kind = type(target) if isinstance(target, DashboardAdapter) else target
     return f"{getattr(kind, '__module__', '?')}.{getattr(kind, '__qualname__', repr(kind))}"
 

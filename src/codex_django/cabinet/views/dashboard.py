@@ -41,13 +41,16 @@ def dashboard_view(request: HttpRequest) -> HttpResponse:
     """Render the dashboard page with aggregated provider context.
 
     Widgets come from the registry, filtered by the user's permissions and
-    the active nav group, in order; providers run only when a non-lazy widget
-    is shown.
+    the active nav group, in order. The providers' data is in the context
+    whether or not a widget is declared (a project's own
+    ``cabinet/dashboard/index.html`` may read it directly, as the reference's
+    ``dashboard_stats`` example does); providers registered with ``lazy=True``
+    run only for their widget's endpoint.
     """
     widgets = staff_widgets(request)
     active, tabs = group_tabs(widgets, request.GET.get("group", ""))
     items = [DashboardItem.of(widget) for widget in widgets if widget.nav_group == active]
-    data = DashboardSelector.get_context(request) if any(not item.lazy for item in items) else {}
+    data = DashboardSelector.get_context(request)
     context = {
         **data,
         "cabinet_dashboard_items": items,

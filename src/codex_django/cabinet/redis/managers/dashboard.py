@@ -3,9 +3,14 @@
 Each provider's data lives under its own key,
 ``{PROJECT_NAME}:cabinet:dashboard:{provider_key}`` (scoped providers add
 ``:user:<id>`` or ``:perms:<hash>``). Values are JSON written by
-:mod:`codex_django.cabinet.redis.codec`, never pickle: ``Decimal``, dates and
-cabinet contracts come back as the same types, and ``redis-cli GET`` shows
-something a person can read.
+:mod:`codex_django.cabinet.redis.codec`, never pickle, and ``redis-cli GET``
+shows something a person can read. Supported: ``str``, ``int``, ``float``,
+``bool``, ``None``, ``list``, ``dict`` and, as the reference says, ``Decimal``
+**converted to str** (``Decimal("2500.00")`` comes back as ``"2500.00"``; see
+:func:`decimals_as_text`). Beyond the reference, dates, times, ``UUID``,
+tuples and cabinet contracts come back as the same types, and a contract's
+fields keep theirs (a ``Decimal`` cell of a ``TableWidgetData`` stays a
+``Decimal``, so the table formats it in the visitor's locale).
 
 A value is an envelope ``{"e": <expires at, epoch seconds>, "d": <data>}``. Redis
 keeps it :attr:`DashboardRedisManager.stale_grace` seconds past its TTL, so
@@ -34,6 +39,7 @@ import json
 import logging
 import time
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import Any
 
 import redis
@@ -42,12 +48,30 @@ from ...conf import project_name
 from .. import codec
 from .base import BaseDjangoRedisManager, escape_pattern
 
-__all__ = ["CacheEntry", "DashboardRedisManager"]
+__all__ = ["CacheEntry", "DashboardRedisManager", "decimals_as_text"]
 
 logger = logging.getLogger("codex_django.cabinet.redis")
 
 _SCAN_BATCH = 500
 _UNCACHEABLE = "Dashboard provider %r returned data that cannot be cached: %s"
+
+
+def decimals_as_text(value: Any) -> Any:
+    """``value`` with every ``Decimal`` in its dicts, lists and tuples as its text.
+
+    The reference's dashboard cache stores ``Decimal`` as ``str``, so code
+    written against it reads ``"2500.00"`` back. Contracts are left alone:
+    they are rebuilt with their own field types.
+    """
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, dict):
+        return {key: decimals_as_text(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [decimals_as_text(item) for item in value]
+    if isinstance(value, tuple):
+        return tuple(decimals_as_text(item) for item in value)
+    return value
 
 
 @dataclasses.dataclass(frozen=True)
@@ -79,7 +103,9 @@ class DashboardRedisManager(BaseDjangoRedisManager):
 
     def pack(self, data: Any, ttl: int) -> str:
         """The stored text for ``data`` fresh for ``ttl`` seconds; ``TypeError`` for uncacheable data."""
-        return json.dumps({"e": time.time() + ttl, "d": codec.encode(data)}, ensure_ascii=False)
+        return json.dumps(
+            {"e": time.time() + ttl, "d": codec.encode(decimals_as_text(data))}, ensure_ascii=False
+        )
 
     def unpack(self, raw: bytes | str) -> CacheEntry:
         """Parse a stored value; :class:`~..codec.CodecError` when it is not ours."""
