@@ -7,7 +7,8 @@
     {% include "cabinet/components/color_mode_switch.html" %}
 
 * ``mode`` - the selected option: ``"light"``, ``"dark"``, ``"system"``, or
-  ``""`` (default) for the user's remembered choice (the ``cabinet_color_mode`` cookie).
+  ``""`` (default) for the user's remembered choice (the ``cabinet_color_mode`` cookie),
+  or before any choice the default mode: "system" (``CODEX_CABINET["COLOR_MODE"]``).
 
 A native radio group: arrow keys move between the options, the choice applies
 at once (``cabColorMode`` writes the cookie and ``data-bs-theme`` on ``<html>``,

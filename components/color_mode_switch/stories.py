@@ -9,7 +9,7 @@ STORIES = [
         component="color_mode_switch",
         name="Typical",
         kwargs={},
-        notes="Without a mode the switch shows the user's remembered choice (light until one is made).",
+        notes="Without a mode the switch shows the user's remembered choice (follow the system until one is made).",
     ),
     Story(component="color_mode_switch", name="Light selected", kwargs={"mode": "light"}),
     Story(component="color_mode_switch", name="Dark selected", kwargs={"mode": "dark"}),

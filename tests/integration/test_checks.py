@@ -140,7 +140,9 @@ def test_e006_unknown_keys() -> None:
     assert ids(errors) == ["cabinet.E006", "cabinet.E006"]
     assert errors[0].msg == "CODEX_CABINET has an unknown key 'STAF_URL_PREFIX'."
     assert errors[0].hint is not None
-    assert errors[0].hint.startswith("Did you mean 'STAFF_URL_PREFIX'? Known keys: CLIENT_URL_PREFIX, CSP, ")
+    assert errors[0].hint.startswith(
+        "Did you mean 'STAFF_URL_PREFIX'? Known keys: CLIENT_URL_PREFIX, COLOR_MODE, CSP, "
+    )
     assert errors[1].msg == "CODEX_CABINET has an unknown key 'COLOURS'."
     assert errors[1].hint is not None
     assert errors[1].hint.startswith("Known keys: ")

@@ -69,11 +69,38 @@ def html_tag(html: str) -> str:
 # --- colour mode ------------------------------------------------------------------------------
 
 
-def test_default_page_is_light_without_theme_link_or_script(staff: Client) -> None:
+def test_default_page_follows_the_system_until_the_user_picks(staff: Client) -> None:
     html = page(staff)
-    assert 'data-bs-theme="light" data-cab-color-mode="light"' in html_tag(html)
-    assert "color-mode.js" not in html
+    # Rendered light, resolved from prefers-color-scheme before the first paint by the blocking script.
+    assert 'data-bs-theme="light" data-cab-color-mode="system"' in html_tag(html)
+    assert '<script src="/static/cabinet/color-mode.js"></script>' in html
     assert THEME_LINK.search(html) is None
+    # The browser's client hint, when sent, already settles it on the server.
+    assert 'data-bs-theme="dark" data-cab-color-mode="system"' in html_tag(
+        page(staff, **{"Sec-CH-Prefers-Color-Scheme": '"dark"'})
+    )
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_project_can_fix_the_default_mode(staff: Client, mode: str) -> None:
+    with override_settings(CODEX_CABINET={"COLOR_MODE": mode}):
+        html = page(staff)
+        assert f'data-bs-theme="{mode}" data-cab-color-mode="{mode}"' in html_tag(html)
+        assert "color-mode.js" not in html
+        staff.cookies[COLOR_MODE_COOKIE] = "system"  # the user's pick still wins
+        assert 'data-cab-color-mode="system"' in html_tag(page(staff))
+
+
+def test_an_unknown_default_mode_is_reported_and_follows_the_system(staff: Client) -> None:
+    with override_settings(CODEX_CABINET={"COLOR_MODE": "sepia"}):
+        errors = [(m.id, m.msg) for m in run_checks() if m.id == "cabinet.E021"]
+        assert 'data-cab-color-mode="system"' in html_tag(page(staff))
+    assert errors == [
+        (
+            "cabinet.E021",
+            "CODEX_CABINET[\"COLOR_MODE\"] is 'sepia', not a colour mode; pages follow the system instead.",
+        )
+    ]
 
 
 def test_the_cookie_sets_the_mode_server_side(staff: Client) -> None:
@@ -94,9 +121,9 @@ def test_system_mode_loads_the_blocking_script_before_the_stylesheets(staff: Cli
     assert 'data-bs-theme="dark" data-cab-color-mode="system"' in html_tag(hinted)
 
 
-def test_unknown_cookie_values_fall_back_to_light(staff: Client) -> None:
+def test_unknown_cookie_values_fall_back_to_the_default(staff: Client) -> None:
     staff.cookies[COLOR_MODE_COOKIE] = '"><script>'
-    assert 'data-bs-theme="light" data-cab-color-mode="light"' in html_tag(page(staff))
+    assert 'data-bs-theme="light" data-cab-color-mode="system"' in html_tag(page(staff))
 
 
 def test_posting_a_mode_sets_the_cookie_and_returns(client: Client) -> None:

@@ -35,6 +35,9 @@ DEFAULTS: dict[str, Any] = {
     "REDIS_SOCKET_TIMEOUT": 0.25,
     # Theme overrides: a dict of tokens, a DTCG file path, or a callable of the request.
     "THEME": None,
+    # The colour mode until the user picks one in the colour-mode switch: "system" follows the
+    # browser's prefers-color-scheme (before the first paint, no flash); "light" or "dark" fix it.
+    "COLOR_MODE": "system",
     # The currency symbol (or code) format_money prints when a call names none, e.g. "€".
     # See codex_django/cabinet/formatting.py.
     "CURRENCY": "",

@@ -5,12 +5,13 @@ The pieces, each in its own module:
 * :mod:`.tokens`: :class:`Theme` / :class:`ModeColours`, :data:`DEFAULT_THEME`, token names;
 * :mod:`.overrides`: :func:`apply_overrides` (dotted names, brand companions derived), :class:`ThemeError`;
 * :mod:`.dtcg`: W3C Design Tokens import/export (:func:`to_dtcg`, :func:`from_dtcg`, :func:`load_dtcg_file`);
-* :mod:`.contrast`: WCAG contrast of every text/surface, status and focus pair (:func:`contrast_report`);
+* :mod:`.contrast`: WCAG contrast of every text/surface, status, focus and outline-button pair
+  (:func:`contrast_report`), translucent colours composited;
 * :mod:`.css`: :func:`render_css` (a theme's stylesheet), :func:`render_tokens_css` (``tokens.css``);
-* :mod:`.bootstrap_map`: Bootstrap's component variables mapped onto the tokens;
+* :mod:`.bootstrap_map`: Bootstrap's component variables (outline buttons too) mapped onto the tokens;
 * :mod:`.sources`: defaults -> ``CODEX_CABINET["THEME"]`` -> ``CabinetSettings`` (:func:`resolve_theme`);
 * :mod:`.stylesheets`, :mod:`.views`, :mod:`.urls`: the cached ``theme-<digest>.css``;
-* :mod:`.color_mode`: light / dark / system, remembered in a cookie;
+* :mod:`.color_mode`: light / dark / system (the default until the user picks), remembered in a cookie;
 * :mod:`.examples`: the shipped example themes; :mod:`.checks`: ``manage.py check``.
 
 Example::

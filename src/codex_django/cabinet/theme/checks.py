@@ -2,7 +2,8 @@
 
 ========== ===================================================================
 cabinet.E020 ``CODEX_CABINET["THEME"]`` cannot be loaded or has unknown/invalid tokens
-cabinet.W020 a text, status or focus pair of the configured theme is below WCAG contrast
+cabinet.E021 ``CODEX_CABINET["COLOR_MODE"]`` is not "system", "light" or "dark"
+cabinet.W020 a text, status, focus or outline-button pair of the configured theme is below WCAG contrast
 cabinet.W021 the theme has overrides but its stylesheet URL is not routed
 ========== ===================================================================
 
@@ -19,17 +20,20 @@ from typing import Any
 from django.core.checks import CheckMessage, Error, Tags, Warning, register
 from django.urls import NoReverseMatch, reverse
 
+from codex_django.cabinet.conf import cabinet_setting
+
+from .color_mode import COLOR_MODES
 from .contrast import contrast_failures
 from .overrides import ThemeError
 from .sources import SETTING_SOURCE, setting_overrides, theme_with
 from .stylesheets import STYLESHEET_ROUTE
 from .tokens import DEFAULT_THEME
 
-__all__ = ["check_theme", "check_theme_route"]
+__all__ = ["check_color_mode", "check_theme", "check_theme_route"]
 
 _FIX_CONTRAST = (
     "Change one of the two tokens named (the storybook's token panel shows the ratio as you type). "
-    "Text needs 4.5:1 on its surface, focus rings and brand fills 3:1."
+    "Text needs 4.5:1 on its surface, focus rings, brand fills and outline-button borders 3:1."
 )
 
 
@@ -90,3 +94,18 @@ def check_theme_route(app_configs: Any = None, **kwargs: Any) -> list[CheckMessa
             )
         ]
     return []
+
+
+@register(Tags.compatibility)
+def check_color_mode(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E021: the default colour mode must be one the switch offers."""
+    value = cabinet_setting("COLOR_MODE")
+    if value in COLOR_MODES:
+        return []
+    return [
+        Error(
+            f'CODEX_CABINET["COLOR_MODE"] is {value!r}, not a colour mode; pages follow the system instead.',
+            hint='Use "system" (the browser\'s light/dark preference), "light" or "dark".',
+            id="cabinet.E021",
+        )
+    ]
