@@ -55,9 +55,9 @@ def item_tags(html: str, css_class: str) -> list[str]:
 
 
 PAGER_30_CARDS = (
-    '<nav class="cab-collection-pager d-flex flex-wrap align-items-center justify-content-between gap-2" '
-    'aria-label="Card pages" data-summary="Cards {first}–{last} of {total}" '
+    '<nav class="cab-collection-pager" aria-label="Card pages" data-summary="Cards {first}–{last} of {total}" '
     'data-page-label="Page {number} of {count}" x-bind="pager">'
+    '<div class="d-flex flex-wrap align-items-center justify-content-between gap-2">'
     '<p class="cab-collection-pager__summary mb-0 small text-body-secondary" role="status" '
     'x-bind="pagerSummary">Cards 1–24 of 30</p>'
     '<ul class="pagination pagination-sm mb-0">'
@@ -68,7 +68,7 @@ PAGER_30_CARDS = (
     "Page 1 of 2</span></li>"
     '<li class="page-item"><button type="button" class="page-link" data-pager-next x-bind="nextPage">'
     '<i class="bi bi-chevron-right" aria-hidden="true"></i><span class="visually-hidden">Next page</span>'
-    "</button></li></ul></nav>"
+    "</button></li></ul></div></nav>"
 )
 
 

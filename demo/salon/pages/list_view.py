@@ -4,6 +4,8 @@ Mounted at ``/cabinet/clients/visits/``. Rows use ``open_in="modal"``: a click
 dispatches ``open-modal`` with the visit's URL, which answers the visit card
 (a partial for HTMX, a whole page otherwise, so Ctrl-click and deep links
 work). Each row's "Client file" action links to the ``split_panel`` page.
+The list holds up to :data:`LATEST` visits and shows :data:`ROWS_PER_PAGE` at
+a time, paged in the browser after the search.
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from codex_django.cabinet.formatting import format_datetime
 
 from .card_grid import initials
 
-LATEST = 60
+LATEST = 200
+ROWS_PER_PAGE = 20
 
 
 def latest_visits() -> ListViewData:
@@ -56,6 +59,7 @@ def latest_visits() -> ListViewData:
         rows=rows,
         search_placeholder=_("Search by client, service or master…"),
         empty_message=_("No visits yet."),
+        page_size=ROWS_PER_PAGE,
     )
 
 

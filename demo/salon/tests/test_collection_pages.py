@@ -52,7 +52,19 @@ def test_client_cards_show_every_client_linking_to_their_file(staff: Client) -> 
     assert html.count('<li class="cab-card-grid__item"') == len(clients)
     assert 'id="salon-clients"' in html and 'data-storage-key="cab-card-grid:salon-clients:view"' in html
     first = clients[0]
-    assert f'<a class="cab-card__link" href="/cabinet/clients/files/{first.pk}">' in html
+    assert f'<a class="cab-card__link" href="/cabinet/clients/files/{first.pk}" title="{first.name}\n' in html
+
+
+def test_client_cards_page_by_24(staff: Client) -> None:
+    """60 seeded clients: every card is in the page (the search needs them), 24 show, a pager follows."""
+    html = staff.get("/cabinet/clients/cards/").content.decode()
+    total = SalonClient.objects.count()
+    assert total > 24
+    items = re.findall(r'<li class="cab-card-grid__item"[^>]*>', html)
+    assert sum(" hidden" not in item for item in items) == 24
+    assert 'data-page-size="24"' in html
+    assert f">Cards 1–24 of {total}</p>" in html
+    assert f">Page 1 of {-(-total // 24)}</span>" in html
 
 
 def test_latest_visits_rows_open_the_modal(staff: Client) -> None:
@@ -60,11 +72,14 @@ def test_latest_visits_rows_open_the_modal(staff: Client) -> None:
     newest = Appointment.objects.filter(start_at__lt=timezone.now())
     latest = newest.order_by("-start_at").first()
     assert latest is not None
-    assert html.count('<li class="cab-list-view__row') == min(newest.count(), 60)
-    assert (
-        f'<a class="cab-list-view__link" href="/cabinet/clients/visits/{latest.pk}/" data-roving '
-        'aria-haspopup="dialog" x-bind="modalLink">'
-    ) in html
+    shown = min(newest.count(), 200)
+    assert html.count('<li class="cab-list-view__row') == shown
+    assert f'<a class="cab-list-view__link" href="/cabinet/clients/visits/{latest.pk}/" title="' in html
+    assert 'data-roving aria-haspopup="dialog" x-bind="modalLink">' in html
+    # Twenty at a time, paged in the browser.
+    assert 'data-page-size="20"' in html
+    if shown > 20:
+        assert f">Rows 1–20 of {shown}</p>" in html
     assert f'href="/cabinet/clients/files/{latest.client_id}" data-roving>' in html
 
 
