@@ -154,3 +154,13 @@ def test_list_row_titles_hold_the_full_text_of_long_fields() -> None:
     assert f'<span class="cab-list-view__secondary" title="{LONG_EMAIL}">' in html
     assert '<span class="cab-list-view__meta" title="30.11.2026 18:45">' in html
     assert f'<span class="cab-list-view__primary" title="{LONG_NAME}">' in html
+
+
+def test_the_pager_speaks_the_active_language() -> None:
+    with translation.override("ru"):
+        grid = card_grid(cards(30))
+        listing = list_view(rows(30))
+    assert 'aria-label="Страницы карточек" data-summary="Карточки {first}–{last} из {total}"' in grid
+    assert ">Карточки 1–24 из 30</p>" in grid and ">Страница 1 из 2</span>" in grid
+    assert 'aria-label="Страницы списка"' in listing and ">Строки 1–25 из 30</p>" in listing
+    assert '<span class="visually-hidden">Следующая страница</span>' in grid
