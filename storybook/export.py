@@ -13,6 +13,12 @@ Layout of the output folder::
 Static URLs are rewritten to relative paths, and the pages embed what the
 storybook page needs (no ``fetch``), so opening ``index.html`` from disk
 works. Controls are read-only there: changing values needs the server.
+
+HTMX in the export: a static host answers the stub files (GET only, like the
+preview asks). A page opened from ``file://`` cannot read other files, so each
+preview also embeds its stubs' HTML and answers from it (``blob:`` URLs): modal
+triggers, detail panels and lazy widgets work either way. Requests without a
+stub are never sent; the preview names them in a notice.
 """
 
 from __future__ import annotations
@@ -55,6 +61,8 @@ class ExportResult:
 
 
 def _request() -> HttpRequest:
+    """A fresh request for one page: what a page renders once per request (the modal host) is
+    remembered on its request, so pages sharing one would lose it after the first."""
     request = RequestFactory().get("/storybook/")
     request.user = AnonymousUser()
     return request
@@ -73,7 +81,6 @@ def _relative_static(html: str, depth: int) -> str:
 
 def _pages(collection: StoryCollection) -> dict[str, Callable[[], str]]:
     """Relative path -> function rendering that file's text."""
-    request = _request()
     pages: dict[str, Callable[[], str]] = {}
 
     def ui() -> str:
@@ -83,7 +90,7 @@ def _pages(collection: StoryCollection) -> dict[str, Callable[[], str]]:
         html = render_to_string(
             "storybook/index.html",
             {"storybook_data": data, "labels": ui_labels(), "export": True},
-            request=request,
+            request=_request(),
         )
         return _relative_static(html, 0)
 
@@ -96,7 +103,7 @@ def _pages(collection: StoryCollection) -> dict[str, Callable[[], str]]:
             "errors": [str(error) for error in collection.errors],
             "storybook_url": "index.html",
         }
-        return _relative_static(render_to_string("storybook/coverage.html", context, request=request), 0)
+        return _relative_static(render_to_string("storybook/coverage.html", context, request=_request()), 0)
 
     pages["index.html"] = ui
     pages["index.json"] = catalogue
@@ -108,21 +115,24 @@ def _pages(collection: StoryCollection) -> dict[str, Callable[[], str]]:
     for collected in collection.stories:
         for theme, locale, direction in export_combinations():
             name = f"preview/{collected.id}/{export_file_name(theme, locale, direction)}"
-            pages[name] = functools.partial(_preview_page, request, collected, theme, locale, direction)
+            pages[name] = functools.partial(_preview_page, collected, theme, locale, direction)
         for number, answer in enumerate(collected.story.htmx.values()):
             pages[f"stub/{collected.id}/{number}.html"] = functools.partial(str, answer)
     return pages
 
 
-def _preview_page(
-    request: HttpRequest, collected: CollectedStory, theme: str, locale: str, direction: str
-) -> str:
+def _preview_page(collected: CollectedStory, theme: str, locale: str, direction: str) -> str:
     def stub_url(number: int) -> str:
         return f"../../stub/{collected.id}/{number}.html"
 
     options = PreviewOptions(theme=theme, locale=locale, direction=direction)
     html, _valid = render_preview(
-        request, collected, options, stub_url=stub_url, theme_url=lambda name: f"../../theme/{name}.css"
+        _request(),
+        collected,
+        options,
+        stub_url=stub_url,
+        theme_url=lambda name: f"../../theme/{name}.css",
+        embed_stubs=True,
     )
     return _relative_static(html, 2)
 

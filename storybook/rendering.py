@@ -9,7 +9,9 @@ HTMX stubs: a story's ``htmx`` map is keyed by the URLs its payload points at.
 The preview page lists them (``json_script``) with the URL that answers each
 one: ``/storybook/stub/<story>/<n>/`` when served, ``stub/<story>/<n>.html``
 in the static export. The preview's script rewrites matching requests in
-``htmx:configRequest``; payloads keep their real-looking URLs.
+``htmx:configRequest``; payloads keep their real-looking URLs. An exported
+page also embeds the stubs' HTML (``stub_bodies``): opened from ``file://``
+it cannot read the stub files, so the script answers from a ``blob:`` URL.
 """
 
 from __future__ import annotations
@@ -109,6 +111,11 @@ def stub_map(collected: CollectedStory, stub_url: Callable[[int], str]) -> dict[
     return mapping
 
 
+def stub_bodies(collected: CollectedStory, stub_url: Callable[[int], str]) -> dict[str, str]:
+    """``{URL answering a stub: the stub's HTML}``, for pages that cannot fetch the stub files."""
+    return {stub_url(number): str(answer) for number, answer in enumerate(collected.story.htmx.values())}
+
+
 def _resolved(key: str) -> str:
     try:
         from codex_django.cabinet.links import resolve_link
@@ -127,8 +134,12 @@ def render_preview(
     *,
     stub_url: Callable[[int], str],
     theme_url: Callable[[str], str],
+    embed_stubs: bool = False,
 ) -> tuple[str, bool]:
-    """The preview page's HTML and whether the values were valid."""
+    """The preview page's HTML and whether the values were valid.
+
+    ``embed_stubs`` (the static export) puts each stub's HTML into the page, keyed by its stub URL.
+    """
     kwargs, problems = resolve_story_kwargs(collected, options.values)
     with translation.override(options.locale), timezone.override(STORY_TIME_ZONE):
         html = "" if problems else fragment_html(collected.component, kwargs, request)
@@ -145,6 +156,7 @@ def render_preview(
             "preview_state": {
                 "story": collected.id,
                 "stubs": stub_map(collected, stub_url),
+                "stub_bodies": stub_bodies(collected, stub_url) if embed_stubs else {},
                 "problems": [problem.as_dict() for problem in problems],
                 "html": html,
                 "usage": usage_snippet(collected.component, kwargs),

@@ -55,6 +55,12 @@ def test_export_writes_a_self_contained_folder(tmp_path: Path, stories: None) ->
     assert '<p class="cab-kpi__value">142</p>' in preview
     assert "/static/" not in preview.replace("../../static/", "")
     assert (tmp_path / "stub/kpi--typical/0.html").read_text() == "<p>Client list</p>"
+    # From file:// the stub files cannot be read: the page carries their HTML too.
+    assert (
+        '"stub_bodies": {"../../stub/kpi--typical/0.html": "\\u003Cp\\u003EClient list\\u003C/p\\u003E"}'
+        in preview
+    )
+    assert preview.count('id="cab-modal-host"') == 1
     for static in ("cabinet/dist/cabinet.js", "storybook/dist/storybook.js", "storybook/dist/axe.min.js"):
         assert (tmp_path / "static" / static).is_file(), static
     catalogue = (tmp_path / "index.json").read_text()
@@ -68,3 +74,16 @@ def test_export_refuses_broken_stories(tmp_path: Path) -> None:
         pytest.raises(CommandError, match="Story 'kpi--broken' does not match its contract"),
     ):
         call_command("export_storybook", output=str(tmp_path))
+
+
+def test_every_exported_page_has_its_modal_host(tmp_path: Path) -> None:
+    """Each page is rendered for its own request: the host (rendered once per request) is on every page."""
+    from codex_django.cabinet.components.modal_host.stories import STORIES as HOST_STORIES
+    from codex_django.cabinet.components.modal_trigger.stories import STORIES as TRIGGER_STORIES
+
+    with use_stories([*TRIGGER_STORIES[:2], *HOST_STORIES[:2]]):
+        call_command("export_storybook", output=str(tmp_path), stdout=StringIO())
+    pages = sorted((tmp_path / "preview").glob("*/*.html"))
+    assert len(pages) == 4 * 8
+    for page in pages:
+        assert page.read_text().count('id="cab-modal-host"') == 1, page

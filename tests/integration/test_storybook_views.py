@@ -119,6 +119,24 @@ def test_preview_renders_the_story_in_the_preview_page(client: Client, debug: No
     assert state["usage"].startswith('{% component "kpi" metric=metric / %}')
 
 
+def test_preview_page_has_the_shells_one_modal_host(client: Client, debug: None, stories: None) -> None:
+    """Modal triggers in a story need the host base.html has; the served preview embeds no stub HTML."""
+    html = client.get("/storybook/preview/kpi--typical/").content.decode()
+    assert html.count('id="cab-modal-host"') == 1
+    assert 'x-data="cabModalHost"' in html
+    assert 'id="cab-sb-request-notice"' in html  # what a request without a stub shows
+    assert preview_state(html)["stub_bodies"] == {}
+
+
+def test_a_modal_host_story_keeps_one_host(client: Client, debug: None) -> None:
+    from codex_django.cabinet.components.modal_host.stories import STORIES
+
+    with use_stories(STORIES[:2]):
+        html = client.get("/storybook/preview/modal_host--open-appointment/").content.decode()
+    assert html.count('id="cab-modal-host"') == 1
+    assert 'data-open-url="/stories/modal/appointment/"' in html  # the story's own host, not the page's
+
+
 def test_preview_with_changed_values(client: Client, debug: None, stories: None) -> None:
     values = encode_values({"metric": {"label": "Visits", "value": "99", "trend_direction": "down"}})
     html = client.get(f"/storybook/preview/kpi--typical/?values={values}").content.decode()
