@@ -5,12 +5,12 @@ when the page has an element with ``hx-get``/``-post``/... (``frontend/cabinet-s
 or a script asks for it (``window.cabinetHtmx()``, the modal host). htmx 2 initialises
 on ``DOMContentLoaded``, or at once when the document is "complete": arriving in
 between, it would never start without ``frontend/htmx-before.js``; the last test
-makes exactly that happen with an image that takes a while.
+makes exactly that happen with an image held back until the test has looked.
 """
 
 from __future__ import annotations
 
-import time
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -34,6 +34,8 @@ REQUESTS = """{% extends "cabinet/base.html" %}{% block content %}<h1>Requests</
 <button type="button" id="more" hx-get="/htmx-probe/kpi/" hx-target="#more-target">More</button>
 <div id="more-target"></div>{% endblock %}"""
 KPI = """{% component "kpi" metric=metric / %}"""
+# The slow image is answered once this is set: the document stays "interactive" until then.
+RELEASE_SLOW_IMAGE = threading.Event()
 
 
 def render(template: str, request: HttpRequest, **context: Any) -> HttpResponse:
@@ -59,7 +61,9 @@ def kpi_fragment(request: HttpRequest) -> HttpResponse:
 
 
 def slow_gif(request: HttpRequest) -> HttpResponse:
-    time.sleep(1.5)  # keeps the document "interactive" after DOMContentLoaded
+    # Keeps the document "interactive" after DOMContentLoaded until the test releases it
+    # (bounded, so a failed test cannot hang the live server's thread).
+    RELEASE_SLOW_IMAGE.wait(timeout=60)
     return HttpResponse(GIF, content_type="image/gif")
 
 
@@ -115,7 +119,8 @@ def test_a_page_without_requests_never_loads_htmx(live_server: Any, probe: PageP
     page = probe.page
     loads = htmx_requests(page)
     page.goto(f"{live_server.url}/htmx-probe/plain/")
-    page.wait_for_load_state("networkidle")
+    # "complete" comes after DOMContentLoaded, when cabinet-start.js decides about htmx, and
+    # after any script that decision inserted: htmx.js would have been requested by then.
     wait_until(page, "Boolean(window.Alpine) && document.readyState === 'complete'")
     assert page.evaluate("typeof window.htmx") == "undefined"
     assert page.evaluate("document.documentElement.dataset.cabHtmx") is None
@@ -151,6 +156,15 @@ def test_a_component_arriving_in_a_response_brings_its_stylesheet(live_server: A
 
 
 def test_htmx_arriving_after_domcontentloaded_still_starts(live_server: Any, probe: PageProbe) -> None:
+    RELEASE_SLOW_IMAGE.clear()
+    try:
+        check_htmx_starts_while_interactive(live_server, probe)
+    finally:
+        RELEASE_SLOW_IMAGE.set()
+    wait_until(probe.page, "document.readyState === 'complete'")  # the image came once released
+
+
+def check_htmx_starts_while_interactive(live_server: Any, probe: PageProbe) -> None:
     page = probe.page
     page.goto(f"{live_server.url}/htmx-probe/plain/?slow=1", wait_until="domcontentloaded")
     wait_until(page, "Boolean(window.cabinetDomContentLoaded)")
@@ -160,7 +174,7 @@ def test_htmx_arriving_after_domcontentloaded_still_starts(live_server: Any, pro
             // htmx's start-up ends by triggering htmx:load on <body>.
             document.body.addEventListener("htmx:load", (event) => resolve(event.target === document.body));
             window.cabinetHtmx();
-            setTimeout(() => resolve(false), 1000);
+            setTimeout(() => resolve(false), 10000);
         })"""
     )
     assert started is True

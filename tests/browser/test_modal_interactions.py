@@ -196,11 +196,14 @@ def test_reopening_before_the_close_event_keeps_the_new_modal(modal_page: tuple[
     wait_until(page, SETTLED)
     page.evaluate(
         """() => {
+            window.__closeEvents = 0;
+            const dialog = document.querySelector('#cab-modal-host dialog');
+            dialog.addEventListener('close', () => { window.__closeEvents += 1; }, {once: true});
             window.dispatchEvent(new CustomEvent('close-modal'));
             window.dispatchEvent(new CustomEvent('open-modal', {detail: {url: '/modal-tests/details/'}}));
         }"""
     )
-    page.wait_for_timeout(50)  # the queued "close" event has been dispatched by now
+    wait_until(page, "window.__closeEvents === 1")  # the queued "close" event has been dispatched
     assert page.evaluate("document.querySelector('#cab-modal-host dialog').open")
     expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
     wait_until(page, SETTLED)

@@ -136,13 +136,20 @@ def cabinet_redis(
     """An empty Redis the cabinet is configured to use for this test.
 
     The fail-open breaker waits 50 ms (not 1 s) before retrying a failed Redis, to keep tests quick.
+    The socket timeout is 2 s (not 0.25 s): on a loaded machine a healthy Redis can take longer
+    than the default to answer, which the breaker would take for an outage; tests that time out
+    on purpose set their own.
     """
     monkeypatch.setattr(health, "retry_after", 0.05)
     if redis_server.process is None:  # a previous test stopped it
         redis_server.start()
     with redis_server.client() as client:
         client.flushall()
-    settings.CODEX_CABINET = {**settings.CODEX_CABINET, "REDIS_URL": redis_server.url}
+    settings.CODEX_CABINET = {
+        **settings.CODEX_CABINET,
+        "REDIS_URL": redis_server.url,
+        "REDIS_SOCKET_TIMEOUT": 2.0,
+    }
     health.reset()
     yield redis_server
     health.reset()

@@ -16,6 +16,7 @@ from codex_django.cabinet.redis import DashboardRedisManager
 from codex_django.cabinet.selector.dashboard import DashboardSelector, MetricAdapter
 from codex_django.cabinet.types.widgets import MetricWidgetData
 from tests.integration.conftest import RedisServer, command_delta, run_async
+from tests.waiting import wait_for
 
 pytestmark = pytest.mark.redis
 
@@ -275,8 +276,11 @@ class TestConcurrentMisses:
         counter = Counter()
         register_counted(counter, 1, ttl=1, delay=0.3)
         selector.get_context(make_request())
-        time.sleep(1.1)  # past the TTL: the value is stale but still in Redis
-        assert DashboardRedisManager().read_many(["p0:lang:en"])[0].fresh is False  # type: ignore[index,union-attr]
+        # Past the TTL: the value is stale but still in Redis.
+        wait_for(
+            lambda: DashboardRedisManager().read_many(["p0:lang:en"])[0].fresh is False,  # type: ignore[index,union-attr]
+            "the cached value to go stale (TTL 1 s)",
+        )
         results = run_together(50, lambda: selector.get_context(make_request()))
         assert counter.calls == {"p0": 2}
         runs = [result["p0"]["runs"] for result in results]

@@ -4,17 +4,18 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import redis
 from django.core.management import call_command
 from django.test import Client
 
 from codex_django.cabinet.redis import DashboardRedisManager, health
 from tests.integration.conftest import RedisServer, command_delta
 from tests.integration.dashboard_fixtures import RUNS, dashboard, make_user  # noqa: F401
+from tests.waiting import wait_for
 
 pytestmark = [
     pytest.mark.django_db,
@@ -47,6 +48,20 @@ def counter_on_page(client: Client) -> str:
     return html[start : html.index("<", start)]
 
 
+def retry_allowed() -> bool:
+    """The breaker's retry interval is over: the next call tries Redis again."""
+    return not health.skip()
+
+
+def answers(server: RedisServer) -> bool:
+    """Redis answers a PING at once (a ``CLIENT PAUSE`` is over)."""
+    try:
+        with redis.Redis(unix_socket_path=str(server.socket), socket_timeout=0.05) as probe:
+            return bool(probe.ping())
+    except redis.TimeoutError:
+        return False
+
+
 def warnings_in(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.name == REDIS_LOGGER and r.levelno == logging.WARNING]
 
@@ -64,7 +79,7 @@ def test_killing_redis_keeps_pages_up_and_recovery_needs_no_restart(
     assert warnings_in(caplog)[0].startswith("Redis is unavailable (")
 
     cabinet_redis.start()  # a new, empty server on the same socket; the app is not restarted
-    time.sleep(0.1)  # past the breaker's retry interval (50 ms in tests, 1 s by default)
+    wait_for(retry_allowed, "the breaker's retry interval (50 ms in tests, 1 s by default) to pass")
     assert counter_on_page(staff) == "5"  # recomputed and written back
     assert counter_on_page(staff) == "5"  # the cache is used again
     assert "Redis is reachable again; the cabinet cache is back in use." in caplog.text
@@ -97,7 +112,7 @@ def test_a_hanging_redis_costs_one_socket_timeout_then_is_skipped(
     assert counter_on_page(staff) == "3"
     assert failures == ["TimeoutError"]  # within the retry interval: Redis is not even tried
     assert len(warnings_in(caplog)) == 1
-    time.sleep(1.6)  # the pause and the retry interval are over
+    wait_for(lambda: retry_allowed() and answers(cabinet_redis), "the pause and the retry interval to end")
     assert counter_on_page(staff) == "1"  # the value cached before the pause is served again
 
 
@@ -144,7 +159,7 @@ def test_concurrent_requests_during_an_outage(staff: Client, cabinet_redis: Redi
         thread.join()
     assert len(results) == 10 and all("counter_value" in result for result in results)
     cabinet_redis.start()
-    time.sleep(0.1)  # past the breaker's retry interval
+    wait_for(retry_allowed, "the breaker's retry interval to pass")
     before = cabinet_redis.command_calls()
     work()
     assert "mget" in command_delta(before, cabinet_redis.command_calls())
