@@ -92,11 +92,15 @@ class DateTimePicker(CabinetComponent):
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         picker: DateTimePickerData = kwargs.picker
+        states = picker.slot_states  # labels formatted once, in the active language
         data = super().get_template_data(args, kwargs, slots, context)
         data.update(
             prefix=PREFIX,
             weekdays=[WEEKDAYS_ABBR[index] for index in range(7)],
             cells=day_cells(picker),
+            time_slots=states,
+            # Times in the active language's format: longer than "10:30" ("10:30 a.m.") needs wider buttons.
+            long_times=any(len(state.label) > len("10:30") for state in states),
             slots_href=resolve_link(picker.slots_url),
         )
         return data

@@ -86,7 +86,7 @@ def test_every_position_class_a_story_prints_exists(story: object) -> None:
     kwargs = story.resolve_kwargs()  # type: ignore[attr-defined]
     html = Template('{% component "calendar_grid" ...kw / %}').render(Context({"kw": kwargs}))
     defined = set(re.findall(r"\.(cab-cal-[a-z]+-\d+)\{", positions_css()))
-    used = set(re.findall(r"\b(cab-cal-(?:r|s|c|cs|n|lane|of|h|at)-\d+)\b", html))
+    used = set(re.findall(r"\b(cab-cal-(?:r|s|c|cs|n|lane|of|h|at|tw)-\d+)\b", html))
     assert used <= defined, sorted(used - defined)
 
 

@@ -19,6 +19,7 @@ from django.utils import translation
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot, DataTableData, TableColumn, TableWidgetData
 from codex_django.cabinet.formatting import format_money
+from codex_django.cabinet.presenters.calendar_grid import present
 from codex_django.cabinet.presenters.data_table import present_table
 from codex_django.cabinet.types.booking import DateTimePickerData, ServiceItem, ServiceSelectorData
 
@@ -93,6 +94,22 @@ def test_calendar_grid_times_and_headers(language: str) -> None:
     assert "1,234" not in html and f"1{NBSP}234" not in html
     free = expected["free"] if language == "en" else expected["free"].replace("free", "свободно")
     assert f'aria-label="{free}"' in html
+
+
+@pytest.mark.parametrize(
+    ("language", "calendar_class", "picker_class"),
+    [
+        ("en", "cab-cal-tw-10", "cab-dtp__times cab-dtp__times--long"),
+        ("ru", None, "cab-dtp__times"),
+    ],
+)
+def test_longer_time_labels_get_room(language: str, calendar_class: str | None, picker_class: str) -> None:
+    """English's "10:30 a.m." widens the calendar's time column and the picker's time buttons."""
+    with translation.override(language):
+        grid = present(calendar()).classes
+        html = render('{% component "date_time_picker" picker=p / %}', p=picker())
+    assert grid.split()[2:] == ([calendar_class] if calendar_class else [])
+    assert f'<div class="{picker_class}">' in html
 
 
 @pytest.mark.parametrize("language", CASES)
