@@ -259,6 +259,20 @@ def _filter_buttons(
     return buttons
 
 
+def _shown(raw: Any, formatted: dict[tuple[type, str], str]) -> str:
+    """A typed cell value's display text, formatted once per distinct value in a render.
+
+    Django's l10n costs about 0.1 ms a call (``date_format`` more): a column of
+    1,000 dates holds a few hundred distinct ones. The key keeps the type and
+    the exact text, so ``Decimal("1.0")`` and ``Decimal("1.00")`` stay apart.
+    """
+    key = (type(raw), str(raw))
+    text = formatted.get(key)
+    if text is None:
+        text = formatted[key] = format_value(raw)
+    return text
+
+
 def present_table(table: DataTableData, context: Any = None, *, request_path: str = "") -> DataTableView:
     """The :class:`DataTableView` of ``table``; ``context`` supplies ``badge_key``/``icon_key`` mappings."""
     page = table.page
@@ -333,6 +347,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
 
     rows: list[Row] = []
     statuses: list[str] = []
+    formatted: dict[tuple[type, str], str] = {}
     actions = table.actions
     for number, row in enumerate(table.rows):
         cells = []
@@ -340,7 +355,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         for index, key in enumerate(keys):
             raw = row.get(key)
             # Text as is (the fast path); typed values (dates, Decimals, ...) in the active language.
-            shown = raw if type(raw) is str else format_value(raw)
+            shown = raw if type(raw) is str else _shown(raw, formatted)
             if plain[index]:
                 cells.append(Cell(shown, classes[index], "", ""))
                 texts.append(shown)
