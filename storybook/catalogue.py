@@ -2,8 +2,14 @@
 
 ``index.json`` is for machines (the browser harness, CI): every story with its
 component, name, tags, status, render URL, the combinations to screenshot
-and the readiness signal the preview sets when it has settled. The UI data
-adds what people read: controls, payloads, fields tables, sources and notes.
+and the readiness signal the preview sets when it has settled.
+
+The storybook page embeds only what its sidebar and toolbar need
+(:func:`ui_data`: a short summary per story), so it stays small with a
+thousand stories. What people read about the story they open (controls,
+payloads, fields tables, sources, notes: :func:`story_details`) is loaded when
+they open it: ``story/<id>.json`` when served, ``story/<id>.js`` in the static
+export (a script, since a page opened from ``file://`` cannot fetch files).
 
 Both come in two flavours: served (URLs under ``/storybook/``) and exported
 (relative file paths, see :mod:`codex_django.storybook.export`).
@@ -93,25 +99,39 @@ def story_details(collected: CollectedStory) -> dict[str, Any]:
     }
 
 
+def ui_entry(collected: CollectedStory) -> dict[str, Any]:
+    """A story as the storybook page's sidebar and toolbar need it (its details come later)."""
+    story = collected.story
+    return {
+        "id": story.id,
+        "component": story.component,
+        "name": story.name,
+        "tags": list(story.tags),
+        "status": story.status,
+        "viewport": list(story.viewport) if story.viewport else None,
+    }
+
+
 def ui_data(collection: StoryCollection, *, export: bool = False) -> dict[str, Any]:
-    """Everything the storybook page needs, handed over with ``json_script``."""
-    index = index_data(collection, export=export)
-    for entry, collected in zip(index["stories"], collection.stories, strict=True):
-        entry.update(story_details(collected))
+    """What the storybook page embeds (``json_script``): the stories in short, and where the rest is."""
     if export:
         preview_template = "preview/{id}/{theme}-{locale}-{dir}.html"
+        story_template = "story/{id}.js"
     else:
         preview_template = reverse("storybook:preview", args=["__story__"]).replace("__story__", "{id}")
-    index.update(
-        {
-            "mode": "static" if export else "live",
-            "preview_template": preview_template,
-            "default_locale": default_locale(),
-            "brands": theme_names(),
-            "viewports": [
-                {"key": key, "label": str(label), "width": width, "height": height}
-                for key, label, width, height in VIEWPORT_PRESETS
-            ],
-        }
-    )
-    return index
+        story_template = reverse("storybook:story", args=["__story__"]).replace("__story__", "{id}")
+    return {
+        "version": 1,
+        "locales": list(locales()),
+        "stories": [ui_entry(collected) for collected in collection.stories],
+        "errors": [str(error) for error in collection.errors],
+        "mode": "static" if export else "live",
+        "preview_template": preview_template,
+        "story_template": story_template,
+        "default_locale": default_locale(),
+        "brands": theme_names(),
+        "viewports": [
+            {"key": key, "label": str(label), "width": width, "height": height}
+            for key, label, width, height in VIEWPORT_PRESETS
+        ],
+    }

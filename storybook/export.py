@@ -2,17 +2,18 @@
 
 Layout of the output folder::
 
-    index.html                      the storybook page, reading its data from itself
+    index.html                      the storybook page, with the stories in short
     index.json                      the catalogue with relative render URLs
+    story/<story>.js                one story's details for the page (a script: file:// pages cannot fetch)
     coverage.html
     preview/<story>/<theme>-<locale>-<dir>.html   every story in every combination
     stub/<story>/<n>.html           the stories' HTMX stubs
     theme/<name>.css                the toolbar's example themes
     static/...                      every static file the pages use (cabinet and storybook bundles, ...)
 
-Static URLs are rewritten to relative paths, and the pages embed what the
-storybook page needs (no ``fetch``), so opening ``index.html`` from disk
-works. Controls are read-only there: changing values needs the server.
+Static URLs are rewritten to relative paths, and the page loads what it
+needs with ``<script src>`` rather than ``fetch``, so opening ``index.html``
+from disk works. Controls are read-only there: changing values needs the server.
 
 HTMX in the export: a static host answers the stub files (GET only, like the
 preview asks). A page opened from ``file://`` cannot read other files, so each
@@ -37,7 +38,7 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.test import RequestFactory, override_settings
 
-from .catalogue import index_data, ui_data
+from .catalogue import index_data, story_details, ui_data
 from .combinations import export_combinations, export_file_name
 from .coverage import compute_coverage
 from .discovery import CollectedStory, StoryCollection, get_collection
@@ -116,9 +117,16 @@ def _pages(collection: StoryCollection) -> dict[str, Callable[[], str]]:
         for theme, locale, direction in export_combinations():
             name = f"preview/{collected.id}/{export_file_name(theme, locale, direction)}"
             pages[name] = functools.partial(_preview_page, collected, theme, locale, direction)
+        pages[f"story/{collected.id}.js"] = functools.partial(_story_script, collected)
         for number, answer in enumerate(collected.story.htmx.values()):
             pages[f"stub/{collected.id}/{number}.html"] = functools.partial(str, answer)
     return pages
+
+
+def _story_script(collected: CollectedStory) -> str:
+    """``story/<id>.js``: the story's details handed to the page's ``cabStorybookStory`` callback."""
+    details = json.dumps(story_details(collected), ensure_ascii=False)
+    return f"window.cabStorybookStory({json.dumps(collected.id)}, {details});\n"
 
 
 def _preview_page(collected: CollectedStory, theme: str, locale: str, direction: str) -> str:

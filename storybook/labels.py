@@ -17,6 +17,8 @@ def ui_labels() -> dict[str, str]:
         "reset": _("Reset values"),
         "noNotes": _("This story has no notes."),
         "waiting": _("Waiting for the preview…"),
+        "loadingStory": _("Loading the story…"),
+        "storyLoadFailed": _("The story's details could not be loaded: %(error)s"),
         "axeRun": _("Run accessibility checks"),
         "axeRunning": _("Running axe-core in the preview…"),
         "axeNone": _("No violations found for WCAG 2.2 A and AA rules."),

@@ -19,6 +19,8 @@ urlpatterns = [
     path("coverage/", views.coverage, name="coverage"),
     # Machine-readable catalogue (browser harness, CI).
     path("index.json", views.index_json, name="index_json"),
+    # One story's details for the storybook page (controls, sources, contract, notes).
+    path("story/<str:story_id>.json", views.story_json, name="story"),
     # What the preview frame loads.
     path("preview/<str:story_id>/", views.preview, name="preview"),
     path("stub/<str:story_id>/<int:number>/", views.stub, name="stub"),

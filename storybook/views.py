@@ -2,6 +2,7 @@
 
 * :func:`index` - the storybook page (sidebar, toolbar, preview frame, tabs);
 * :func:`index_json` - ``index.json`` for the browser harness and CI;
+* :func:`story_json` - one story's details (controls, payload, sources, notes), loaded when opened;
 * :func:`preview` - one story rendered in the preview page (the frame's content);
 * :func:`stub` - the HTML a story's HTMX stub answers with;
 * :func:`theme_stylesheet` - an example theme's stylesheet for the toolbar's theme menu;
@@ -18,7 +19,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_GET
 
 from .access import storybook_view
-from .catalogue import index_data, ui_data
+from .catalogue import index_data, story_details, ui_data
 from .coverage import compute_coverage
 from .discovery import CollectedStory, get_collection, get_story
 from .labels import ui_labels
@@ -54,6 +55,14 @@ def index(request: HttpRequest) -> HttpResponse:
 @storybook_view
 def index_json(request: HttpRequest) -> JsonResponse:
     return JsonResponse(index_data(get_collection()), json_dumps_params={"ensure_ascii": False, "indent": 1})
+
+
+@require_GET
+@storybook_view
+def story_json(request: HttpRequest, story_id: str) -> JsonResponse:
+    """What the storybook page shows about a story besides its preview, fetched when it is opened."""
+    collected = _story_or_404(story_id)
+    return JsonResponse(story_details(collected), json_dumps_params={"ensure_ascii": False})
 
 
 @require_GET

@@ -1,4 +1,7 @@
-"""Stories of ``modal_trigger``: a button per size and style (clicking needs the page's modal host)."""
+"""Stories of ``modal_trigger``: a button per size and style.
+
+Each opens the preview's modal host on the stubbed appointment (its ``htmx`` map).
+"""
 
 from __future__ import annotations
 

@@ -258,6 +258,14 @@
       this.labels = readJson("storybook-labels") || {};
       this.stories = this.data.stories;
       this.byId = new Map(this.stories.map((story) => [story.id, story]));
+      // Each story's details (controls, payload, sources, notes) load when it is first opened.
+      this.loads = new Map();
+      this.arrivals = new Map();
+      window.cabStorybookStory = (id, details) => {
+        const resolve = this.arrivals.get(id);
+        this.arrivals.delete(id);
+        if (resolve) resolve(details);
+      };
       this.frame = document.getElementById("cab-sb-frame");
       this.state = {
         story: this.stories.length ? this.stories[0].id : "",
@@ -812,10 +820,77 @@
         document.getElementById("cab-sb-axe").replaceChildren();
       }
       document.getElementById("cab-sb-open").setAttribute("href", url);
-      this.renderControls();
-      this.renderStatic(story);
+      if (story.loaded) {
+        this.renderControls();
+        this.renderStatic(story);
+      } else {
+        this.showLoading(story);
+      }
       this.showTab();
       this.toHash();
+    },
+
+    // ---- a story's details, loaded once when it is first opened
+    load(story) {
+      if (!this.loads.has(story.id)) {
+        const url = this.data.story_template.replace("{id}", encodeURIComponent(story.id));
+        const request = this.data.mode === "static" ? this.loadScript(url, story.id) : this.fetchJson(url);
+        const loaded = request.then(
+          (details) => {
+            Object.assign(story, details, { loaded: true });
+          },
+          (error) => {
+            this.loads.delete(story.id); // a later visit tries again
+            throw error;
+          },
+        );
+        this.loads.set(story.id, loaded);
+      }
+      return this.loads.get(story.id);
+    },
+
+    async fetchJson(url) {
+      const response = await fetch(url, { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      return response.json();
+    },
+
+    // The static export's story/<id>.js calls window.cabStorybookStory(id, details): a script
+    // loads from file:// where fetch cannot.
+    loadScript(url, id) {
+      return new Promise((resolve, reject) => {
+        this.arrivals.set(id, resolve);
+        const script = element("script", { src: url });
+        script.addEventListener("load", () => script.remove());
+        script.addEventListener("error", () => {
+          this.arrivals.delete(id);
+          script.remove();
+          reject(new Error(url));
+        });
+        document.head.append(script);
+      });
+    },
+
+    showLoading(story) {
+      const box = document.getElementById("cab-sb-controls");
+      box.dataset.key = "";
+      const waiting = () => element("p", { className: "text-body-secondary", text: this.labels.loadingStory });
+      box.replaceChildren(waiting());
+      ["cab-sb-template", "cab-sb-story"].forEach((id) => {
+        document.getElementById(id).textContent = this.labels.loadingStory;
+      });
+      document.getElementById("cab-sb-pane-notes").replaceChildren(waiting());
+      document.getElementById("cab-sb-contract").replaceChildren(waiting());
+      this.load(story).then(
+        () => {
+          if (this.current() === story) this.render();
+        },
+        (error) => {
+          if (this.current() !== story) return;
+          const text = format(this.labels.storyLoadFailed, { error: error.message });
+          box.replaceChildren(element("p", { className: "text-danger-emphasis", role: "alert", text: text }));
+        },
+      );
     },
 
     sizeFrame() {
@@ -992,7 +1067,7 @@
         row.querySelector(".cab-sb__problem").textContent = "";
       });
       const report = this.lastReport;
-      if (!report || !report.problems.length) return;
+      if (!report || !report.problems.length || !this.current().loaded) return;
       report.problems.forEach((problem) => {
         const story = this.current();
         const control =

@@ -249,7 +249,30 @@ def test_static_export_opens_from_disk_without_a_server(exported: Path, storyboo
     frame.locator("html[data-story-ready=true]").wait_for(state="attached")
     expect(frame.locator(".cab-kpi__value")).to_contain_text("142")
     expect(page.locator("#cab-sb-usage")).to_contain_text('{% component "kpi" metric=metric / %}')
+    # The story's details come from story/<id>.js (a script: file:// pages cannot fetch).
+    page.get_by_role("tab", name="Contract").click()
+    expect(page.locator("#cab-sb-contract")).to_contain_text("MetricWidgetData")
+    page.get_by_role("link", name="Two items").click()
+    page.get_by_role("tab", name="Story").click()
+    expect(page.locator("#cab-sb-story")).to_contain_text('name="Two items"')
     context.close()
+
+
+def test_story_details_load_when_the_story_is_opened(live_server: Any, ui: PageProbe) -> None:
+    page = ui.page
+    requested: list[str] = []
+    page.on(
+        "request",
+        lambda request: requested.append(request.url) if "/storybook/story/" in request.url else None,
+    )
+    page.goto(f"{live_server.url}/storybook/#story=avatar--initials&tab=story")
+    expect(page.locator("#cab-sb-story")).to_contain_text('name="Initials"')
+    assert [url.rsplit("/", 1)[-1] for url in requested] == ["avatar--initials.json"]
+    check_csp(ui, "storybook page")
+    # A story whose details cannot be loaded says so where the controls would be.
+    page.route("**/storybook/story/kpi--typical.json", lambda route: route.fulfill(status=503, body=""))
+    page.get_by_role("link", name="Typical").click()
+    expect(page.locator("#cab-sb-controls [role=alert]")).to_contain_text("could not be loaded: 503")
 
 
 # --- the token panel ------------------------------------------------------------------------------

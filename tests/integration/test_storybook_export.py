@@ -34,20 +34,26 @@ def test_dry_run_lists_pages_and_writes_nothing(tmp_path: Path, stories: None) -
     assert lines[:3] == ["index.html", "index.json", "coverage.html"]
     assert "preview/kpi--typical/dark-ru-rtl.html" in lines
     assert "stub/kpi--typical/0.html" in lines
+    assert "story/kpi--typical.js" in lines
     assert len([line for line in lines if line.startswith("preview/")]) == 8
     assert "theme/ocean.css" in lines
-    assert lines[-1].startswith("(dry run) would write 14 pages and ")
+    assert lines[-1].startswith("(dry run) would write 15 pages and ")
     assert not (tmp_path / "out").exists()
 
 
 def test_export_writes_a_self_contained_folder(tmp_path: Path, stories: None) -> None:
     out = StringIO()
     call_command("export_storybook", output=str(tmp_path), stdout=out)
-    assert out.getvalue().startswith("Exported 14 pages and ")
+    assert out.getvalue().startswith("Exported 15 pages and ")
     assert "--cab-brand:" in (tmp_path / "theme/ocean.css").read_text()
     index = (tmp_path / "index.html").read_text()
     assert 'href="static/cabinet/dist/cabinet.css"' in index
     assert '"mode": "static"' in index
+    assert '"story_template": "story/{id}.js"' in index
+    assert "cab-kpi__value" not in index  # the template source is in the story's own file
+    script = (tmp_path / "story/kpi--typical.js").read_text()
+    assert script.startswith('window.cabStorybookStory("kpi--typical", {"controls": [')
+    assert "cab-kpi__value" in script and script.endswith(");\n")
     preview = (tmp_path / "preview/kpi--typical/light-en-ltr.html").read_text()
     assert 'href="../../static/cabinet/dist/cabinet.css"' in preview
     assert '"/clients/": "../../stub/kpi--typical/0.html"' in preview

@@ -185,10 +185,43 @@ def test_storybook_page_embeds_its_data(client: Client, debug: None, stories: No
     data = json_script(html, "storybook-data")
     assert data["mode"] == "live"
     assert data["preview_template"] == "/storybook/preview/{id}/"
+    assert data["story_template"] == "/storybook/story/{id}.json"
+    # Only what the sidebar and toolbar need: the rest loads when the story is opened.
     (story,) = data["stories"]
-    assert story["payload"]["metric"]["label"] == "New clients"
-    assert "cab-kpi__value" in story["template_source"]
-    assert story["story_source"].startswith("Story(\n")
+    assert story == {
+        "id": "kpi--typical",
+        "component": "kpi",
+        "name": "Typical",
+        "tags": [],
+        "status": "stable",
+        "viewport": None,
+    }
+
+
+def test_story_details_load_from_their_own_url(client: Client, debug: None, stories: None) -> None:
+    response = client.get("/storybook/story/kpi--typical.json")
+    assert response.status_code == 200
+    details = response.json()
+    assert sorted(details) == [
+        "controls",
+        "fields",
+        "notes_html",
+        "payload",
+        "story_source",
+        "template_source",
+    ]
+    assert details["payload"]["metric"]["label"] == "New clients"
+    assert "cab-kpi__value" in details["template_source"]
+    assert details["story_source"].startswith("Story(\n")
+    assert client.get("/storybook/story/kpi--nothing.json").status_code == 404
+
+
+def test_storybook_page_stays_small_with_every_story(client: Client, debug: None) -> None:
+    """The page embeds a short entry per story (it was 1.3 MB with every story's sources and fields)."""
+    html = client.get("/storybook/").content
+    stories = len(get_collection().stories)
+    assert stories > 100
+    assert len(html) < 150_000, f"{len(html)} bytes for {stories} stories"
 
 
 def test_coverage_page(client: Client, debug: None, stories: None) -> None:
