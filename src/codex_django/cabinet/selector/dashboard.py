@@ -49,7 +49,8 @@ contract, whose fields keep their types. Real-time providers
 How a request is served (:meth:`DashboardSelector.get_context`): every cached
 provider is read in **one** ``MGET`` (pipelined with the cabinet settings
 ``HGETALL`` the shell needs anyway, so a warm dashboard page is one round trip
-in all); only the misses are computed, and they are written back in one pipeline. Concurrent misses of the same key compute once:
+in all; on a Redis Cluster a pipelined ``GET`` per key, sent to every node
+before any reply is read); only the misses are computed, and they are written back in one pipeline. Concurrent misses of the same key compute once:
 the first request takes a short lock (``SET NX PX``), the others serve the
 stale value if there is one or wait briefly for the fresh one. Redis down, slow
 or holding garbage never breaks the page: the providers are computed live and

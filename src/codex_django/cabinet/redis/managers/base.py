@@ -5,11 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-import redis
-
 from ...conf import project_name, redis_enabled
 from .. import health
-from ..connection import REDIS_ERRORS, get_client
+from ..connection import REDIS_ERRORS, SyncClient, get_client
 
 __all__ = ["BaseDjangoRedisManager", "escape_pattern"]
 
@@ -27,8 +25,13 @@ class BaseDjangoRedisManager:
     """Keys under ``{PROJECT_NAME}:cabinet:{namespace}`` and Redis calls that never raise.
 
     Subclasses set :attr:`namespace`. :meth:`run` executes one call against the
-    pooled client and returns ``fallback`` when Redis is off, down or slow,
+    shared client and returns ``fallback`` when Redis is off, down or slow,
     recording the outage in :mod:`codex_django.cabinet.redis.health`.
+
+    The client may be a Redis Cluster client (see :mod:`..connection`): a
+    manager then sends no command whose keys may sit in different hash slots
+    (``MGET``, a multi-key ``DEL`` in a pipeline). Keys keep the documented
+    format on every topology; no hash tags.
     """
 
     namespace = ""
@@ -42,13 +45,15 @@ class BaseDjangoRedisManager:
         """True when a Redis URL is configured and allowed (see ``conf.redis_enabled``)."""
         return redis_enabled()
 
-    def run(self, action: str, call: Callable[[redis.Redis], T], fallback: T) -> T:
+    def run(self, action: str, call: Callable[[SyncClient], T], fallback: T) -> T:
         """``call(client)``, or ``fallback`` when Redis is off, fails (logged once per outage) or
         failed moments ago (see ``health.retry_after``)."""
-        client = get_client()
-        if client is None or health.skip():
+        if health.skip():
             return fallback
         try:
+            client = get_client()  # a cluster client asks a node for the slot map on first use
+            if client is None:
+                return fallback
             result = call(client)
         except REDIS_ERRORS as error:
             health.failed(action, error)

@@ -30,6 +30,13 @@ Usage::
 
 Every method fails open: with Redis off, down or slow, reads miss and writes
 are skipped (one warning per outage, see :mod:`..health`).
+
+On a Redis Cluster (``redis+cluster://`` URL, see :mod:`..connection`) the keys
+keep this format: no hash tags, so ``redis-cli -c GET`` finds the same names on
+every topology and the providers spread over the nodes. What the cluster
+cannot do across slots is done per key: the batch read is a ``GET`` per key in
+one pipeline instead of one ``MGET``, the lock release a ``DEL`` per lock, and
+``invalidate_all`` scans every primary (redis-py's ``scan_iter`` on a cluster).
 """
 
 from __future__ import annotations
@@ -42,10 +49,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any
 
-import redis
-
 from ...conf import project_name
 from .. import codec
+from ..connection import SyncClient, is_cluster
 from .base import BaseDjangoRedisManager, escape_pattern
 
 __all__ = ["CacheEntry", "DashboardRedisManager", "decimals_as_text"]
@@ -138,11 +144,37 @@ class DashboardRedisManager(BaseDjangoRedisManager):
 
     # -- batch API (one round trip each), used by DashboardSelector ---------------
 
+    def _read(
+        self, client: SyncClient, keys: Sequence[str], hash_key: str | None = None
+    ) -> tuple[list[Any], dict[Any, Any] | None]:
+        """The raw values of ``keys`` (and ``HGETALL hash_key``) in one pipeline.
+
+        One server (or a Sentinel master): one ``MGET``. Redis Cluster: a ``GET``
+        per key, since the keys hash to different slots and redis-py refuses
+        ``MGET`` in a cluster pipeline; its pipeline sends each node its share
+        before reading any reply, so that is still one round trip (to each node
+        involved, in parallel), and the keys keep their documented names.
+        """
+        if not keys and hash_key is None:
+            return [], None
+        cluster = is_cluster(client)
+        pipe = client.pipeline(transaction=False)
+        if cluster:
+            for key in keys:
+                pipe.get(key)
+        elif keys:
+            pipe.mget(keys)
+        if hash_key is not None:
+            pipe.hgetall(hash_key)
+        results = pipe.execute()
+        raws = results[: len(keys)] if cluster else (results[0] if keys else [])
+        return list(raws), results[-1] if hash_key is not None else None
+
     def read_many(self, provider_keys: Sequence[str]) -> list[CacheEntry | None] | None:
-        """All entries in one ``MGET``; None when Redis is unavailable (compute everything live)."""
+        """All entries in one round trip (one ``MGET``); None when Redis is unavailable (compute live)."""
         keys = [self.key(provider_key) for provider_key in provider_keys]
-        raws: list[Any] | None = self.run("reading the dashboard cache", lambda c: c.mget(keys), None)
-        return None if raws is None else self._entries(provider_keys, raws)
+        result = self.run("reading the dashboard cache", lambda c: self._read(c, keys), None)
+        return None if result is None else self._entries(provider_keys, result[0])
 
     def read_many_and_hash(
         self, provider_keys: Sequence[str], hash_key: str
@@ -153,15 +185,7 @@ class DashboardRedisManager(BaseDjangoRedisManager):
         whose shell also needs the settings still costs one round trip.
         """
         keys = [self.key(provider_key) for provider_key in provider_keys]
-
-        def call(client: redis.Redis) -> tuple[list[Any], dict[Any, Any]]:
-            pipe = client.pipeline(transaction=False)
-            pipe.mget(keys)
-            pipe.hgetall(hash_key)
-            raws, mapping = pipe.execute()
-            return raws, mapping
-
-        result = self.run("reading the dashboard cache", call, None)
+        result = self.run("reading the dashboard cache", lambda c: self._read(c, keys, hash_key), None)
         if result is None:
             return None, None
         return self._entries(provider_keys, result[0]), result[1]
@@ -169,7 +193,7 @@ class DashboardRedisManager(BaseDjangoRedisManager):
     def acquire_locks(self, provider_keys: Sequence[str], token: str, ttl_ms: int) -> list[bool] | None:
         """Try ``SET NX PX`` on each provider's lock in one pipeline; None when Redis is unavailable."""
 
-        def call(client: redis.Redis) -> list[bool]:
+        def call(client: SyncClient) -> list[bool]:
             pipe = client.pipeline(transaction=False)
             for provider_key in provider_keys:
                 pipe.set(self.lock_key(provider_key), token, nx=True, px=ttl_ms)
@@ -188,12 +212,16 @@ class DashboardRedisManager(BaseDjangoRedisManager):
         if not packed and not release:
             return True
 
-        def call(client: redis.Redis) -> bool:
+        def call(client: SyncClient) -> bool:
             pipe = client.pipeline(transaction=False)
             for key, text, seconds in packed:
                 pipe.set(key, text, ex=seconds)
-            if release:
-                pipe.delete(*(self.lock_key(provider_key) for provider_key in release))
+            locks = [self.lock_key(provider_key) for provider_key in release]
+            if locks and is_cluster(client):  # a cluster pipeline takes one key per DEL
+                for lock in locks:
+                    pipe.delete(lock)
+            elif locks:
+                pipe.delete(*locks)
             pipe.execute()
             return True
 
@@ -222,7 +250,7 @@ class DashboardRedisManager(BaseDjangoRedisManager):
             return f"{escape_pattern(self.prefix)}:*"
         return f"{escape_pattern(self.key(provider_key))}:*"
 
-    def _unlink_matching(self, client: redis.Redis, pattern: str, first: Sequence[str] = ()) -> None:
+    def _unlink_matching(self, client: SyncClient, pattern: str, first: Sequence[str] = ()) -> None:
         batch = list(first)
         for key in client.scan_iter(match=pattern, count=_SCAN_BATCH):
             batch.append(key)

@@ -6,6 +6,10 @@ the hash in one ``MULTI``/``EXEC`` transaction: a reader sees the old settings
 or the new ones, never a mix. Respects ``DEBUG`` + ``CODEX_REDIS_ENABLED``
 (see ``conf.redis_enabled``): without Redis, :meth:`get` answers ``{}`` and the
 caller reads the database.
+
+The same on a Redis Cluster or behind Sentinel (see :mod:`..connection`): the
+transaction touches one key, so a cluster runs it on the node owning its slot,
+and the key keeps its documented name (no hash tag).
 """
 
 from __future__ import annotations
@@ -13,9 +17,8 @@ from __future__ import annotations
 import logging
 from typing import Any, Protocol
 
-import redis
-
 from .. import codec
+from ..connection import SyncClient
 from .base import BaseDjangoRedisManager
 
 __all__ = ["CabinetSettingsRedisManager", "SettingsSource"]
@@ -56,7 +59,7 @@ class CabinetSettingsRedisManager(BaseDjangoRedisManager):
     def _encode(self, instance: SettingsSource) -> dict[Any, Any]:
         return {name: codec.dumps(value) for name, value in instance.to_cabinet_dict().items()}
 
-    def _replace(self, client: redis.Redis, mapping: dict[Any, Any]) -> None:
+    def _replace(self, client: SyncClient, mapping: dict[Any, Any]) -> None:
         pipe = client.pipeline(transaction=True)
         pipe.delete(self.key)
         if mapping:

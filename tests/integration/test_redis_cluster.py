@@ -1,0 +1,172 @@
+"""The cabinet on a Redis Cluster of three masters (``redis+cluster://`` URL, redis-py's RedisCluster).
+
+The dashboard reads many keys at once, which a single ``MGET`` cannot do on a
+cluster (``CROSSSLOT``): these tests show the dashboard cached, the settings
+hash, locks and invalidation working with keys spread over the nodes, under
+the documented names, sync and async, without one Redis warning.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from codex_django.cabinet.models import CabinetSettings
+from codex_django.cabinet.redis import CabinetSettingsRedisManager, DashboardRedisManager
+from codex_django.cabinet.selector.dashboard import DashboardSelector
+from tests.integration.conftest import run_async
+from tests.integration.dashboard_fixtures import RUNS, dashboard, make_user  # noqa: F401
+from tests.integration.redis_topologies import (  # noqa: F401
+    ClusterServers,
+    cabinet_cluster_fixture,
+    redis_cluster_fixture,
+)
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.redis,
+    pytest.mark.usefixtures("dashboard"),
+    pytest.mark.urls("tests.dashboard_urls"),
+]
+
+REDIS_LOGGER = "codex_django.cabinet.redis"
+EXTRA = [f"extra_{index}" for index in range(12)]  # enough keys to land on every node
+
+
+def provider(name: str) -> Callable[[Any], dict[str, Any]]:
+    def compute(request: Any) -> dict[str, Any]:
+        RUNS[name] = RUNS.get(name, 0) + 1
+        return {name: RUNS[name]}
+
+    compute.__name__ = name
+    compute.__qualname__ = name
+    return compute
+
+
+@pytest.fixture
+def staff(client: Client) -> Client:
+    client.force_login(make_user("staff", staff=True))
+    return client
+
+
+@pytest.fixture
+def many_providers(dashboard: None) -> None:  # noqa: F811 (after the dashboard fixture's reset)
+    for name in EXTRA:
+        DashboardSelector.extend(provider(name), cache_ttl=60)
+
+
+def counter_on_page(client: Client) -> str:
+    response = client.get("/cabinet/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    start = html.index('id="counter">') + len('id="counter">')
+    return html[start : html.index("<", start)]
+
+
+def redis_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == REDIS_LOGGER and r.levelno >= logging.WARNING]
+
+
+@pytest.mark.usefixtures("many_providers")
+def test_the_dashboard_is_cached_with_its_keys_spread_over_the_nodes(
+    staff: Client, cabinet_cluster: ClusterServers, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger=REDIS_LOGGER)
+    assert counter_on_page(staff) == "1"  # cold: every provider computed, locked and written back
+    assert [counter_on_page(staff) for _ in range(3)] == ["1", "1", "1"]  # warm: read from the cluster
+    assert all(RUNS[name] == 1 for name in EXTRA)
+    assert redis_warnings(caplog) == []
+
+    per_node = cabinet_cluster.keys_by_node()
+    dashboard_keys = {key for keys in per_node for key in keys if ":cabinet:dashboard:" in key}
+    assert {key.split(":")[3] for key in dashboard_keys} == {"counter", "revenue", *EXTRA}
+    assert all(key.startswith("cabinet-tests:cabinet:dashboard:") for key in dashboard_keys)  # as documented
+    assert sum(1 for keys in per_node if keys & dashboard_keys) == 3  # on every node: no hash tag
+    assert not any("dashboard-lock" in key for keys in per_node for key in keys)  # locks released
+
+
+@pytest.mark.usefixtures("many_providers")
+def test_warm_page_reads_every_key_and_the_settings_hash_in_one_pipeline(
+    staff: Client, cabinet_cluster: ClusterServers
+) -> None:
+    counter_on_page(staff)
+
+    def calls() -> dict[str, int]:
+        total: dict[str, int] = {}
+        for node in cabinet_cluster.nodes:
+            with node.client() as client:
+                for name, stats in client.info("commandstats").items():
+                    total[name] = total.get(name, 0) + int(stats["calls"])
+        return total
+
+    before = calls()
+    counter_on_page(staff)
+    after = calls()
+    delta = {name.removeprefix("cmdstat_"): after[name] - before.get(name, 0) for name in after}
+    assert delta.get("get") == 2 + len(EXTRA)  # one GET per cached provider: counter, revenue, extras
+    assert delta.get("hgetall") == 1  # the settings hash, in the same pipeline
+    assert not delta.get("mget") and not delta.get("set")
+
+
+def test_settings_saved_through_the_model_are_read_back(
+    staff: Client, cabinet_cluster: ClusterServers, django_capture_on_commit_callbacks: Any
+) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        CabinetSettings.objects.create(pk=1, cabinet_name="Cluster Salon")
+    assert CabinetSettingsRedisManager().get()["cabinet_name"] == "Cluster Salon"
+    CabinetSettings.objects.filter(pk=1).update(cabinet_name="Only in the database")  # no sync to Redis
+    assert staff.get("/settings-probe/").content.decode().count("Cluster Salon") == 4  # read from the cluster
+    with cabinet_cluster.client() as client:
+        assert client.type("cabinet-tests:cabinet:settings") == b"hash"  # the documented key
+    CabinetSettingsRedisManager().invalidate()
+    assert CabinetSettingsRedisManager().get() == {}
+
+
+def test_managers_sync_and_async(cabinet_cluster: ClusterServers, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger=REDIS_LOGGER)
+    manager = DashboardRedisManager()
+    for name in EXTRA:
+        manager.set(name, {"value": name}, ttl=60)
+        manager.set(f"{name}:user:7", {"value": "scoped"}, ttl=60)
+    entries = manager.read_many(EXTRA)
+    assert entries is not None and [entry.data["value"] for entry in entries if entry] == EXTRA
+    manager.invalidate(EXTRA[0])  # the key and its scopes, wherever they live
+    assert manager.get(EXTRA[0]) is None and manager.get(f"{EXTRA[0]}:user:7") is None
+    manager.delete(EXTRA[1:3])  # one DEL across slots
+    assert manager.get(EXTRA[1]) is None and manager.get(EXTRA[3]) == {"value": EXTRA[3]}
+    manager.invalidate_all()  # SCAN on every primary
+    assert all(manager.get(name) is None for name in EXTRA)
+
+    settings_manager = CabinetSettingsRedisManager()
+
+    class Source:
+        def to_cabinet_dict(self) -> dict[str, Any]:
+            return {"cabinet_name": "Async", "theme_overrides": {"brand": "#0f766e"}}
+
+    async def scenario() -> list[Any]:
+        await manager.aset("async_one", {"n": 1}, ttl=60)
+        await manager.aset("async_two", {"n": 2}, ttl=60)
+        got = [await manager.aget("async_one"), await manager.aget("async_two")]
+        await manager.ainvalidate("async_one")
+        got.append(await manager.aget("async_one"))
+        await manager.ainvalidate_all()
+        got.append(await manager.aget("async_two"))
+        await settings_manager.asave_instance(Source())
+        got.append(await settings_manager.aget())
+        await settings_manager.ainvalidate()
+        got.append(await settings_manager.aget())
+        return got
+
+    assert run_async(scenario()) == [
+        {"n": 1},
+        {"n": 2},
+        None,
+        None,
+        {"cabinet_name": "Async", "theme_overrides": {"brand": "#0f766e"}},
+        {},
+    ]
+    assert redis_warnings(caplog) == []
