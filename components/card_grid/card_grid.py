@@ -31,6 +31,12 @@
   ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``)
   pages through the cards that match the search; see
   :mod:`codex_django.cabinet.presenters.collection_pager`.
+* **Server-side mode** (``cards.page`` set): ``items`` are one page; the
+  search box and the pager send HTMX ``GET`` requests with ``?q=&page=``
+  (pushed to the history) and swap the results region
+  (``#<grid_id>-results``, ``#cab-card-grid-results`` without ``grid_id``:
+  give each server-side grid on a page its own ``grid_id``); see
+  :mod:`codex_django.cabinet.tables.collection_page`.
 * The avatar is the ``avatar`` component (image URL or initials), the badge
   the ``status_badge`` component (text plus ``badge_style`` colour); empty
   collections show the ``empty_state`` component.
@@ -44,8 +50,10 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page
+from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page, server_pager
 from codex_django.cabinet.types.collections import CardGridData, CardItem
+
+DEFAULT_ID = "cab-card-grid"
 
 
 class CardView(NamedTuple):
@@ -72,7 +80,7 @@ def card_views(cards: CardGridData) -> list[CardView]:
             href=resolve_link(card.url),
             search_text=card.search_text,
             tooltip="\n".join(str(part) for part in (card.title, card.subtitle) if part),
-            on_first_page=on_first_page(index, cards.page_size),
+            on_first_page=cards.page is not None or on_first_page(index, cards.page_size),
         )
         for index, card in enumerate(cards.items)
     ]
@@ -92,9 +100,17 @@ class CardGrid(CabinetComponent):
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         cards: CardGridData = kwargs.cards
         data = super().get_template_data(args, kwargs, slots, context)
+        if cards.page is not None:
+            request_path = getattr(context.get("request"), "path", "")
+            pager = server_pager(cards.page, "cards", request_path)
+        else:
+            pager = collection_pager(len(cards.items), cards.page_size, "cards")
         data.update(
             views=card_views(cards),
-            pager=collection_pager(len(cards.items), cards.page_size, "cards"),
+            pager=pager,
+            # The browser pages only in client-side mode.
+            page_size=0 if pager.server else cards.page_size,
+            dom_id=cards.grid_id or (DEFAULT_ID if pager.server else ""),
             storage_key=f"cab-card-grid:{cards.grid_id}:view" if cards.grid_id else "",
         )
         return data

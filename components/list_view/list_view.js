@@ -64,6 +64,13 @@ document.addEventListener("alpine:init", () => {
       if (!current || current.hidden) this.setCurrent(this.focusRows()[0] || null);
     },
 
+    // Server-side mode: htmx swapped in another page of rows; the roving Tab stop starts on its first.
+    root: {
+      ["@htmx:after-settle"]() {
+        this.initPaging();
+        this.setCurrent(this.focusRows()[0] || null);
+      },
+    },
     rows: {
       ["@keydown.arrow-down.prevent"]() {
         this.move(1);

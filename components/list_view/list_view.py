@@ -6,7 +6,9 @@
     <c-cabinet.list-view :list="list_data" />
     {% include "cabinet/components/list_view.html" with list=list_data %}
 
-``list`` is a :class:`~codex_django.cabinet.types.collections.ListViewData`.
+``list`` is a :class:`~codex_django.cabinet.types.collections.ListViewData`;
+``id`` is the root element's id (server-side mode targets its HTMX swaps by
+it: give each server-side list on a page its own, default ``cab-list-view``).
 
 * A row shows its avatar (``avatar`` component), ``primary``, ``secondary``
   and ``meta``. With a ``url`` the primary text is the row's link, stretched
@@ -33,6 +35,10 @@
   ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``) pages
   through the rows that match the search; Up/Down/Home/End stay on the page
   shown. See :mod:`codex_django.cabinet.presenters.collection_pager`.
+* **Server-side mode** (``list.page`` set): ``rows`` are one page; the search
+  box and the pager send HTMX ``GET`` requests with ``?q=&page=`` (pushed to
+  the history) and swap the results region (``#<id>-results``); see
+  :mod:`codex_django.cabinet.tables.collection_page`.
 """
 
 from __future__ import annotations
@@ -43,9 +49,12 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page
+from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page, server_pager
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
+from codex_django.cabinet.types.fields import HtmlId
+
+DEFAULT_ID = "cab-list-view"
 
 
 class ActionView(NamedTuple):
@@ -86,7 +95,7 @@ def row_views(data: ListViewData) -> list[RowView]:
                 for item in row.row_actions
             ],
             tooltip="\n".join(str(part) for part in (row.primary, row.secondary) if part),
-            on_first_page=on_first_page(index, data.page_size),
+            on_first_page=data.page is not None or on_first_page(index, data.page_size),
         )
         for index, row in enumerate(data.rows)
     ]
@@ -102,9 +111,21 @@ class ListView(CabinetComponent):
 
     class Kwargs(ComponentKwargs):
         list: ListViewData
+        id: HtmlId = ""
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
+        listing: ListViewData = kwargs.list
         data = super().get_template_data(args, kwargs, slots, context)
-        data["views"] = row_views(kwargs.list)
-        data["pager"] = collection_pager(len(kwargs.list.rows), kwargs.list.page_size, "rows")
+        if listing.page is not None:
+            request_path = getattr(context.get("request"), "path", "")
+            pager = server_pager(listing.page, "rows", request_path)
+        else:
+            pager = collection_pager(len(listing.rows), listing.page_size, "rows")
+        data.update(
+            views=row_views(listing),
+            pager=pager,
+            # The browser pages only in client-side mode.
+            page_size=0 if pager.server else listing.page_size,
+            dom_id=kwargs.id or (DEFAULT_ID if pager.server else ""),
+        )
         return data

@@ -67,14 +67,14 @@ def test_a_row_opening_in_the_modal_with_every_action_style() -> None:
         in html
     )
     assert html.startswith(
-        '<div class="cab-list-view" x-data="cabListView" data-open-in="modal" data-page-size="25">'
+        '<div class="cab-list-view" x-data="cabListView" x-bind="root" data-open-in="modal" data-page-size="25">'
     )
 
 
 def test_open_in_page_makes_the_row_a_plain_link_while_link_actions_still_open_the_modal() -> None:
     html = list_view(ListViewData(rows=[ROW], open_in="page"))
     assert html.startswith(
-        '<div class="cab-list-view" x-data="cabListView" data-open-in="page" data-page-size="25">'
+        '<div class="cab-list-view" x-data="cabListView" x-bind="root" data-open-in="page" data-page-size="25">'
     )
     assert (
         '<a class="cab-list-view__link" href="/cabinet/notifications/1/" '
@@ -123,7 +123,7 @@ def test_escaping() -> None:
 def test_empty_list_shows_the_empty_state() -> None:
     html = list_view(ListViewData(rows=[], search_placeholder="Search"))
     assert html == (
-        '<div class="cab-list-view" x-data="cabListView" data-open-in="modal" data-page-size="25">'
+        '<div class="cab-list-view" x-data="cabListView" x-bind="root" data-open-in="modal" data-page-size="25">'
         '<div class="cab-empty-state">'
         '<span class="cab-empty-state__icon" aria-hidden="true"><i class="bi bi-list-ul"></i></span>'
         '<p class="cab-empty-state__message">No data</p></div></div>'

@@ -103,7 +103,7 @@ def test_reference_field_order_and_defaults() -> None:
         ("url", ""),
         ("meta", []),
     ]
-    # The reference's fields first, in its order; the extensions (grid_id, page_size, open_in) after them.
+    # The reference's fields first, in its order; the extensions (grid_id, open_in, page_size, page) after.
     assert names(CardGridData) == [
         "items",
         "view_mode",
@@ -111,11 +111,19 @@ def test_reference_field_order_and_defaults() -> None:
         "empty_message",
         "grid_id",
         "page_size",
+        "page",
     ]
     assert dict(field_spec(CardGridData))["view_mode"] == "grid"
     assert CardGridData(items=[]).page_size == 24
     assert names(ListRow) == ["id", "primary", "secondary", "meta", "avatar", "url", "actions"]
-    assert names(ListViewData) == ["rows", "search_placeholder", "empty_message", "open_in", "page_size"]
+    assert names(ListViewData) == [
+        "rows",
+        "search_placeholder",
+        "empty_message",
+        "open_in",
+        "page_size",
+        "page",
+    ]
     assert ListViewData(rows=[]).page_size == 25
     assert names(SplitPanelData) == ["items", "active_id", "detail_url", "empty_message"]
     with override("en"):

@@ -11,14 +11,22 @@ The texts are computed here, translated, with ``{first}``, ``{last}``,
 ``{total}``, ``{number}`` and ``{count}`` placeholders the script fills in as
 the user pages or searches; the first page's texts are filled in here, so the
 page reads right before any script runs.
+
+In server-side mode (the contract's ``page`` set, see
+:mod:`codex_django.cabinet.tables.collection_page`) the texts describe that
+page, and the previous/next buttons and the search box get the URLs of the
+neighbouring states (``?q=&page=``) for HTMX instead.
 """
 
 from __future__ import annotations
 
 from typing import Literal, NamedTuple
+from urllib.parse import urlencode
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext
+
+from codex_django.cabinet.types.data_table import PAGE_PARAM, SEARCH_PARAM, DataTablePage
 
 Noun = Literal["cards", "rows"]
 
@@ -29,7 +37,10 @@ class CollectionPager(NamedTuple):
     ``needed``: more items than one page. Without it the template leaves the
     pager out (a search only narrows, so it could never be needed); with it,
     the script hides the pager while the search's matches fit on one page.
-    ``page_size`` is 0 when paging is off.
+    ``page_size`` is 0 when paging is off. ``server`` is the server-side
+    mode: ``base_url`` is where the search box sends ``?q=``, ``search`` the
+    current search, ``previous_url``/``next_url`` the neighbouring pages
+    (``""``: none, the button is disabled).
     """
 
     page_size: int
@@ -40,6 +51,11 @@ class CollectionPager(NamedTuple):
     page_label: str
     summary_template: str
     page_label_template: str
+    server: bool = False
+    base_url: str = ""
+    search: str = ""
+    previous_url: str = ""
+    next_url: str = ""
 
 
 def _templates(noun: Noun) -> tuple[str, str, str]:
@@ -73,6 +89,37 @@ def collection_pager(total: int, page_size: int, noun: Noun) -> CollectionPager:
         page_label=page_label.format(number=_number(1), count=_number(page_count)),
         summary_template=summary,
         page_label_template=page_label,
+    )
+
+
+def server_pager(page: DataTablePage, noun: Noun, request_path: str) -> CollectionPager:
+    """The pager of a server-side page: its texts, and the URLs of the neighbouring pages."""
+    from codex_django.cabinet.links import resolve_link  # here: links imports the types package
+
+    label, summary, page_label = _templates(noun)
+    base_url = resolve_link(page.url) if page.url else request_path
+
+    def page_url(number: int) -> str:
+        params = {SEARCH_PARAM: page.search, PAGE_PARAM: number if number > 1 else ""}
+        query = urlencode({key: value for key, value in params.items() if value})
+        return f"{base_url}?{query}" if query else base_url
+
+    return CollectionPager(
+        page_size=page.size,
+        total=page.total,
+        needed=page.page_count > 1,
+        label=label,
+        summary=summary.format(
+            first=_number(page.first_row), last=_number(page.last_row), total=_number(page.total)
+        ),
+        page_label=page_label.format(number=_number(page.number), count=_number(page.page_count)),
+        summary_template=summary,
+        page_label_template=page_label,
+        server=True,
+        base_url=base_url,
+        search=page.search,
+        previous_url=page_url(page.number - 1) if page.has_previous else "",
+        next_url=page_url(page.number + 1) if page.has_next else "",
     )
 
 

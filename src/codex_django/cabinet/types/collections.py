@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field, ValidationInfo, field_validator
 
 from .contract import contract
-from .data_table import MAX_PAGE_SIZE, ItemId, RowAction, TableAction
+from .data_table import MAX_PAGE_SIZE, DataTablePage, ItemId, RowAction, TableAction
 from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
 
@@ -37,6 +37,16 @@ def search_text(*parts: object) -> str:
 
 # A card grid's ``grid_id``: usable as an HTML id and inside a storage key.
 GRID_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def check_one_page(count: int, page: DataTablePage | None, field: str) -> None:
+    """In server-side mode the items are one page: no more than ``page.size``, no more than ``page.total``."""
+    if page is not None and count > min(page.size, page.total):
+        raise ValueError(
+            f"{count} {field} for a page of size {page.size} with total {page.total}: in server-side mode "
+            f"{field} hold the current page only"
+        )
+
 
 # Default page sizes: 24 cards fill whole rows of 2, 3, 4 or 6 columns; 25 list rows fit
 # a laptop screen about twice. ``page_size=0`` turns paging off.
@@ -138,7 +148,16 @@ class CardGridData:
             starts again on page 1 of its matches. ``0`` shows every card on
             one page. Defaults to 24 (whole rows of 2, 3, 4 or 6 columns).
             All items are still rendered into the page (the search needs
-            them): for thousands, query one page in the view instead.
+            them): for thousands, use ``page`` instead.
+        page: Server-side mode (an extension of the reference), the
+            ``data_table``'s :class:`~codex_django.cabinet.types.data_table.DataTablePage`:
+            ``items`` hold one page of a larger result, and the search box
+            and the pager send HTMX ``GET`` requests to ``page.url`` with
+            ``?q=&page=`` in the query string (pushed to the history), the
+            cards swap in place. ``number``, ``size``, ``total``, ``url`` and
+            ``search`` are used; ``page_size`` is then ignored. Build it with
+            :func:`codex_django.cabinet.tables.collection_page.server_side_page`.
+            ``None`` (default): everything happens in the browser.
 
     Example::
 
@@ -165,6 +184,7 @@ class CardGridData:
     empty_message: Text = _("No items")
     grid_id: str = ""
     page_size: int = Field(default=CARD_PAGE_SIZE, ge=0, le=MAX_PAGE_SIZE)
+    page: DataTablePage | None = None
 
     @field_validator("grid_id")
     @classmethod
@@ -180,6 +200,12 @@ class CardGridData:
     def _unique_ids(cls, items: list[CardItem]) -> list[CardItem]:
         check_unique([item.id for item in items], "id")
         return items
+
+    @field_validator("page")
+    @classmethod
+    def _one_page_of_items(cls, page: DataTablePage | None, info: ValidationInfo) -> DataTablePage | None:
+        check_one_page(len(info.data.get("items", [])), page, "items")
+        return page
 
 
 # --------------------------------------------------------------------------- lists
@@ -290,8 +316,11 @@ class ListViewData:
             paging is client-side and applies after the search, so a search
             starts again on page 1 of its matches. ``0`` shows every row on
             one page. Defaults to 25. All rows are still rendered into the
-            page (the search needs them): for thousands, query one page in
-            the view instead.
+            page (the search needs them): for thousands, use ``page`` instead.
+        page: Server-side mode (an extension of the reference), as in
+            :class:`CardGridData`: ``rows`` hold one page, the search box and
+            the pager go to the server over HTMX with ``?q=&page=`` in the
+            URL. ``None`` (default): everything happens in the browser.
 
     Example::
 
@@ -318,12 +347,19 @@ class ListViewData:
     empty_message: Text = _("No data")
     open_in: Literal["modal", "page"] = "modal"
     page_size: int = Field(default=LIST_PAGE_SIZE, ge=0, le=MAX_PAGE_SIZE)
+    page: DataTablePage | None = None
 
     @field_validator("rows")
     @classmethod
     def _unique_ids(cls, rows: list[ListRow]) -> list[ListRow]:
         check_unique([row.id for row in rows], "id")
         return rows
+
+    @field_validator("page")
+    @classmethod
+    def _one_page_of_rows(cls, page: DataTablePage | None, info: ValidationInfo) -> DataTablePage | None:
+        check_one_page(len(info.data.get("rows", [])), page, "rows")
+        return page
 
 
 class PanelEntry(NamedTuple):
