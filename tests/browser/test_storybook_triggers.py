@@ -25,6 +25,7 @@ from codex_django.cabinet.components.modal_host import stories as host_stories
 from codex_django.cabinet.components.modal_trigger import stories as trigger_stories
 from codex_django.storybook.discovery import get_collection, use_stories
 from codex_django.storybook.rendering import fragment_html
+from codex_django.storybook.story import Story
 
 from .harness import PageProbe, check_csp, wait_until
 
@@ -72,6 +73,22 @@ def test_modal_trigger_story_opens_its_modal(story_page: Any, story_id: str) -> 
     assert title == "Запись #42"
     # A second round trip works the same (the body was emptied on close, then filled again).
     assert open_and_close_by_keyboard(page, "#story-root .cab-modal-trigger") == "Запись #42"
+
+
+def test_a_modal_without_a_stub_opens_and_says_so(story_page: Any) -> None:
+    """A trigger whose URL has no stub: the dialog opens, stops loading and names the request."""
+    story = Story(component="modal_trigger", name="No stub", kwargs={"url": "/nowhere/", "label": "Open"})
+    with use_stories([story]):
+        page = story_page("modal_trigger--no-stub")
+        page.locator("#story-root .cab-modal-trigger").click()
+        wait_until(page, DIALOG_OPEN)
+        notice = page.locator(f"{DIALOG} {NOTICE}")  # inside the dialog: the page behind is inert
+        expect(notice).to_be_visible()
+        expect(notice).to_contain_text("GET /nowhere/")
+        expect(page.locator(f"{DIALOG} .cab-modal__loading")).to_be_hidden()
+        page.keyboard.press("Escape")
+        wait_until(page, f"!{DIALOG_OPEN}")
+        expect(page.locator("#story-root .cab-modal-trigger")).to_be_focused()
 
 
 # --- the static export ----------------------------------------------------------------------------
