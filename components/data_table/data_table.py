@@ -21,6 +21,13 @@ Server-side mode (``table.page`` set): search, filters, sort headers and the
 pager send HTMX requests with the state in the URL (``hx-push-url``) and swap
 the results region; see :mod:`codex_django.cabinet.tables.server_side`.
 
+Narrow tables stack: where the table is under 40rem wide (a phone, a narrow
+split-panel pane; a CSS container query on the root, so the table's own width
+decides) each row is a card and each cell shows its column's name from its
+``data-label``; the header row becomes a sort bar of the sortable columns.
+One markup for both layouts (never the rows twice), with explicit table roles
+so screen readers keep the table when the display values change.
+
 Columns with ``badge_key`` render a ``status_badge`` (text and colour), with
 ``icon_key`` an icon before the text; the mappings come from
 ``table.badge_maps``/``table.icon_maps`` or from the template context.

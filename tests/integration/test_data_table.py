@@ -59,7 +59,10 @@ def test_reference_example_renders_with_the_colour_map_from_the_context() -> Non
     html = table_html(reference_table(), status_colors={"pending": "warning", "confirmed": "success"})
     assert 'placeholder="Поиск клиентов..."' in html
     assert html.count('<th scope="col"') == 4  # three columns and the actions column
-    assert '<td class="text-start cab-data-table__cell--bold">Иван П.</td>' in html
+    assert (
+        '<td class="text-start cab-data-table__cell--bold" data-label="Клиент" role="cell">Иван П.</td>'
+        in html
+    )
     assert (
         '<span class="cab-status-badge cab-status-badge--warning">'
         '<span class="cab-status-badge__dot" aria-hidden="true"></span>pending</span>'
@@ -113,11 +116,13 @@ def test_rows_carry_status_search_text_and_sort_ranks() -> None:
     )
     rows = rows_of(table_html(table))
     assert rows[0].startswith(
-        '<tr data-status="paid" data-search="room 10 3 500 ₽ оплачено" data-sort="2 2">'
+        '<tr data-status="paid" data-search="room 10 3 500 ₽ оплачено" data-sort="2 2" role="row">'
     )
-    assert rows[1].startswith('<tr data-status="" data-search="room 9 950 ₽ " data-sort="1 1">')
-    assert rows[2].startswith('<tr data-status="paid" data-search="anna  оплачено" data-sort="0 0">')
-    assert '<td class="text-start">Оплачено</td>' in rows[0]
+    assert rows[1].startswith('<tr data-status="" data-search="room 9 950 ₽ " data-sort="1 1" role="row">')
+    assert rows[2].startswith(
+        '<tr data-status="paid" data-search="anna  оплачено" data-sort="0 0" role="row">'
+    )
+    assert '<td class="text-start" data-label="Status" role="cell">Оплачено</td>' in rows[0]
 
 
 def test_sortable_headers_are_buttons_with_aria_sort() -> None:
@@ -127,11 +132,11 @@ def test_sortable_headers_are_buttons_with_aria_sort() -> None:
     )
     html = table_html(table)
     assert (
-        '<th scope="col" class="text-start" aria-sort="none">'
+        '<th scope="col" class="text-start" aria-sort="none" role="columnheader">'
         '<button type="button" class="cab-data-table__sort" data-sort-index="0" @click="sortBy">'
         'Name<i class="bi cab-data-table__sort-icon" aria-hidden="true"></i></button></th>'
     ) in html
-    assert '<th scope="col" class="text-start">Note</th>' in html
+    assert '<th scope="col" class="text-start" role="columnheader">Note</th>' in html
 
 
 def test_search_bar_is_hidden_without_placeholder() -> None:
@@ -152,6 +157,35 @@ def test_scroll_region_is_labelled_and_focusable() -> None:
     )
     assert '<caption class="visually-hidden">Записи</caption>' in html
     assert 'aria-label="Table"' in table_html(reference_table())
+
+
+def test_every_cell_carries_its_column_label_for_the_stacked_layout() -> None:
+    """Narrow tables print each cell's ``data-label`` before its value (one markup, no second copy of the rows)."""
+    html = table_html(reference_table(), status_colors={"pending": "warning"})
+    rows = rows_of(html)
+    for row in rows:
+        labels = re.findall(r'<td class="[^"]*" data-label="([^"]*)" role="cell">', row)
+        assert labels == ["Клиент", "Дата", "Статус"]
+        assert '<td class="text-end cab-data-table__actions" role="cell">' in row  # no label: actions
+    assert html.count("<tr ") == html.count('role="row"') == 1 + len(rows)
+    assert '<table class="cab-data-table__table" role="table">' in html
+    assert html.count('role="rowgroup"') == 2
+    assert html.count('role="columnheader"') == html.count("<th ") == 4
+    assert html.count("<td ") == len(rows) * 4  # each row once: three cells and the actions
+
+
+def test_a_table_with_sortable_columns_turns_its_header_row_into_a_sort_bar_when_stacked() -> None:
+    sortable = DataTableData(
+        columns=[TableColumn(key="name", label="Name", sortable=True), TableColumn(key="note", label="Note")],
+        rows=[{"name": "A", "note": "x"}],
+    )
+    html = table_html(sortable)
+    assert (
+        '<thead role="rowgroup" class="cab-data-table__head--sortable">\n'
+        '          <tr role="row" data-sort-label="Sort by">'
+    ) in html
+    html = table_html(reference_table())  # nothing to sort: the header row stays hidden when stacked
+    assert '<thead role="rowgroup">' in html and "data-sort-label" not in html
 
 
 def test_empty_table_shows_the_empty_message_not_the_table() -> None:
@@ -221,10 +255,10 @@ def test_icons_from_payload_and_context() -> None:
     )
     rows = rows_of(table_html(table))
     assert (
-        '<td class="text-start">'
+        '<td class="text-start" data-label="Kind" role="cell">'
         '<i class="bi bi-telephone cab-data-table__icon" aria-hidden="true"></i>call</td>' in rows[0]
     )
-    assert '<td class="text-start">other</td>' in rows[2]
+    assert '<td class="text-start" data-label="Kind" role="cell">other</td>' in rows[2]
     table.icon_maps = {}
     rows = rows_of(table_html(table, kinds={"visit": "bi-shop"}))
     assert "bi-shop" in rows[1] and "<i " not in rows[0]
@@ -240,7 +274,8 @@ def test_badge_and_icon_together_render_one_badge_with_the_icon() -> None:
         icon_maps={"i": {"ok": "bi-check2"}},
     )
     assert (
-        '<td class="text-start"><span class="cab-status-badge cab-status-badge--success">'
+        '<td class="text-start" data-label="Status" role="cell">'
+        '<span class="cab-status-badge cab-status-badge--success">'
         '<i class="bi bi-check2" aria-hidden="true"></i>ok</span></td>'
     ) in table_html(table)
 
@@ -285,6 +320,7 @@ def test_everything_user_supplied_is_escaped_and_no_inline_style_or_script() -> 
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
     assert 'data-status="&quot;&gt;&lt;b&gt;"' in html
     assert 'href="/a/?x=&lt;b&gt;"' in html
+    assert 'data-label="&lt;i&gt;Name&lt;/i&gt;"' in html
     assert "style=" not in html
 
 

@@ -79,12 +79,17 @@ class Header(NamedTuple):
 
 
 class Cell(NamedTuple):
-    """One cell (unpacked in the template): display text, classes, badge HTML (or ``""``), icon (or ``""``)."""
+    """One cell (unpacked in the template): display text, classes, badge HTML (or ``""``), icon (or ``""``).
+
+    ``label`` is the column's header text, the cell's ``data-label``: the stacked
+    (card-per-row) layout of narrow tables prints it before the value.
+    """
 
     text: str
     classes: str
     badge: str
     icon: str
+    label: str
 
 
 class Action(NamedTuple):
@@ -149,6 +154,8 @@ class DataTableView(NamedTuple):
     sort: str
     pager: Pager | None
     total: int
+    sortable: bool  # any sortable column: the stacked layout shows the header row as a sort bar
+    sort_label: str | Promise
 
 
 def column_classes(column: TableColumn) -> str:
@@ -291,6 +298,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         for column in columns
     ]
     labels = [table.choices.get(column.key) for column in columns]
+    names = [str(column.label) for column in columns]
     keys = [column.key for column in columns]
     plain = [
         badge is None and icon is None and label is None
@@ -357,7 +365,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
             # Text as is (the fast path); typed values (dates, Decimals, ...) in the active language.
             shown = raw if type(raw) is str else _shown(raw, formatted)
             if plain[index]:
-                cells.append(Cell(shown, classes[index], "", ""))
+                cells.append(Cell(shown, classes[index], "", "", names[index]))
                 texts.append(shown)
                 continue
             value = "" if raw is None else str(raw)  # the key of the choices/badge/icon mappings
@@ -371,7 +379,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
             if badge_maps[index] is not None and text:
                 mapping, map_key = badge_maps[index]  # type: ignore[misc]
                 badge = badges.html(text, _colour_for(mapping, value, map_key), icon)
-            cells.append(Cell(text, classes[index], badge, icon))
+            cells.append(Cell(text, classes[index], badge, icon, names[index]))
             texts.append(text)
         status = display_text(row.get("status"))
         statuses.append(status)
@@ -421,6 +429,8 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         sort=page.sort if page is not None else "",
         pager=pager,
         total=page.total if page is not None else len(rows),
+        sortable=bool(sortable),
+        sort_label=_("Sort by"),
     )
 
 
