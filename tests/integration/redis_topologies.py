@@ -134,10 +134,11 @@ class ClusterServers:
                 bus = node.args[node.args.index("--cluster-port") + 1]
                 first.execute_command("CLUSTER", "MEET", HOST, node.port, bus)
         for node in self.nodes:
-            wait_until(lambda node=node: self._ready(node), f"cluster node {node.port} to see every slot")
+            wait_until(lambda node=node: self.ready(node), f"cluster node {node.port} to see every slot")
 
     @staticmethod
-    def _ready(node: Server) -> bool:
+    def ready(node: Server) -> bool:
+        """The node answers, sees the cluster as ``ok`` and knows the three slot ranges."""
         with node.client() as client:
             info = client.execute_command("CLUSTER", "INFO")
             text = info.decode() if isinstance(info, bytes) else str(info)

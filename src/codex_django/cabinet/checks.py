@@ -12,6 +12,7 @@ cabinet.E005 the ``BASE_DIR`` setting is missing
 cabinet.E006 ``CODEX_CABINET`` is not a dict or has unknown keys
 cabinet.E007 a ``CODEX_CABINET`` value has the wrong type or form
 cabinet.E008 ``CODEX_CABINET["SPACE_ACCESS"]`` cannot be imported
+cabinet.E009 the Redis URL names no usable server, cluster or sentinel master
 cabinet.W001 the built front-end assets (``cabinet/dist/cabinet.css``) are missing
 cabinet.W030 the ``CabinetExtension`` is not in ``COMPONENTS["extensions"]`` (2.3 KB of unused JS per page)
 ========== ==================================================================
@@ -39,6 +40,7 @@ __all__ = [
     "check_assets",
     "check_components",
     "check_context_processor",
+    "check_redis_url",
     "check_settings",
 ]
 
@@ -255,6 +257,41 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                     )
                 )
     return errors
+
+
+REDIS_URL_FORMS = (
+    "Write redis://host:6379/0 for one server, redis+cluster://host:7000,host:7001 for a Redis Cluster, "
+    "or redis+sentinel://host:26379,host:26380/<service name> for a master watched by Sentinel "
+    "(README: 'Redis Cluster and Sentinel')."
+)
+
+
+@register()
+def check_redis_url(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
+    """E009: the Redis URL in force must name one server, a cluster or a sentinel master.
+
+    Checked whether or not Redis is in use right now (DEBUG without
+    ``CODEX_REDIS_ENABLED``): a URL that cannot work should fail before deploy.
+    A non-string ``CODEX_CABINET["REDIS_URL"]`` is E007's.
+    """
+    from .redis.urls import masked, parse_redis_url
+
+    configured = getattr(settings, "CODEX_CABINET", None)
+    configured = configured if isinstance(configured, dict) else {}
+    source, url = "CODEX_CABINET['REDIS_URL']", configured.get("REDIS_URL")
+    if not url:
+        source, url = "REDIS_URL", getattr(settings, "REDIS_URL", None)
+    if not isinstance(url, str) or not url:
+        return []
+    try:
+        parse_redis_url(url)
+    except ValueError as error:
+        return [
+            Error(
+                f"{source} = {masked(url)!r} cannot be used: {error}", hint=REDIS_URL_FORMS, id="cabinet.E009"
+            )
+        ]
+    return []
 
 
 def _bundle_found() -> bool:

@@ -31,6 +31,8 @@ DEFAULTS: dict[str, Any] = {
     # The default: staff space needs ``is_staff``, client space any authenticated user.
     "SPACE_ACCESS": "codex_django.cabinet.access.default_space_access",
     # Redis: a URL (falls back to the top-level ``REDIS_URL`` setting); None disables Redis.
+    # redis://host:6379/0 (one server), redis+cluster://host:7000,host:7001 (Redis Cluster) or
+    # redis+sentinel://host:26379,host:26380/<service name>[/db] (Sentinel); see cabinet/redis/urls.py.
     "REDIS_URL": None,
     "REDIS_SOCKET_TIMEOUT": 0.25,
     # Theme overrides: a dict of tokens, a DTCG file path, or a callable of the request.

@@ -1,6 +1,9 @@
 """Redis support for the cabinet: one pooled client, a tagged-JSON codec and the managers.
 
-* :mod:`.connection`: the process-wide client (sync) and short-lived async clients;
+* :mod:`.urls`: the URL forms: one server (``redis://``), a Redis Cluster
+  (``redis+cluster://``) or a Sentinel-watched master (``redis+sentinel://``);
+* :mod:`.connection`: the process-wide client (sync) and short-lived async clients,
+  redis-py's ``Redis``, ``RedisCluster`` or ``Sentinel`` master as the URL says;
 * :mod:`.codec`: JSON that brings ``Decimal``, dates and contracts back as themselves;
 * :mod:`.health`: fail-open bookkeeping (one warning per outage);
 * :mod:`.managers`: :class:`DashboardRedisManager`, :class:`CabinetSettingsRedisManager`.

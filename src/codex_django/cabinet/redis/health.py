@@ -9,6 +9,12 @@ After a failure, calls are skipped for :data:`retry_after` seconds (a small
 circuit breaker): a Redis that hangs then costs one request per interval a
 socket timeout, not every request several. The first call after the interval
 tries again, so recovery needs no restart.
+
+A Sentinel failover or a Redis Cluster node going away is such an outage too:
+calls fail while the master (or the node owning a key's slot) is away, and the
+first call after the interval reaches the new master (the sentinel client asks
+the sentinels again) or the healed cluster (the cluster client refreshes its
+slot map).
 """
 
 from __future__ import annotations
