@@ -125,3 +125,10 @@ def test_items_must_be_one_page() -> None:
     with pytest.raises(ValidationError) as error:
         CardGridData(items=items, page=DataTablePage(size=10, total=35))
     assert "CardGridData" in str(error.value) and "11 items for a page of size 10" in str(error.value)
+
+
+def test_the_search_text_is_escaped_in_the_box_and_the_urls() -> None:
+    User.objects.create(username='x"><script>alert(1)</script>')
+    html = grid(page_for("?q=%22%3E%3Cscript%3E", page_size=10))
+    assert 'name="q" value="&quot;&gt;&lt;script&gt;"' in html
+    assert "<script>" not in html
