@@ -16,13 +16,15 @@ import pytest
 from django.test import Client
 
 from codex_django.cabinet.models import CabinetSettings
-from codex_django.cabinet.redis import CabinetSettingsRedisManager, DashboardRedisManager
+from codex_django.cabinet.redis import CabinetSettingsRedisManager, DashboardRedisManager, health
+from codex_django.cabinet.redis.connection import reset_clients
 from codex_django.cabinet.selector.dashboard import DashboardSelector
 from tests.integration.conftest import run_async
 from tests.integration.dashboard_fixtures import RUNS, dashboard, make_user  # noqa: F401
 from tests.integration.redis_topologies import (  # noqa: F401
     ClusterServers,
     cabinet_cluster_fixture,
+    free_port,
     redis_cluster_fixture,
     wait_until,
 )
@@ -209,3 +211,25 @@ def test_a_node_down_keeps_pages_up_and_its_return_needs_no_restart(
 
     wait_until(cached_again, "the dashboard to be cached again")
     assert "Redis is reachable again" in caplog.text
+
+
+@pytest.mark.parametrize("scheme", ["redis+cluster://{address}", "redis+sentinel://{address}/cabinet"])
+def test_nothing_answering_the_url_keeps_pages_up(
+    staff: Client, settings: Any, scheme: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    """No node (or no sentinel) answers: the client cannot even be built, and pages still answer."""
+    caplog.set_level(logging.INFO, logger=REDIS_LOGGER)
+    settings.CODEX_CABINET = {
+        **settings.CODEX_CABINET,
+        "REDIS_URL": scheme.format(address=f"127.0.0.1:{free_port()}"),
+    }
+    reset_clients()
+    health.reset()
+    try:
+        assert [counter_on_page(staff) for _ in range(2)] == ["1", "2"]  # computed live, each 200
+        assert DashboardRedisManager().get("counter") is None
+        assert run_async(DashboardRedisManager().aget("counter")) is None
+        assert len([m for m in redis_warnings(caplog) if m.startswith("Redis is unavailable")]) == 1
+    finally:
+        reset_clients()
+        health.reset()
