@@ -1,4 +1,4 @@
-"""Suite-wide pytest set-up: tests under ``tests/browser/`` carry the ``browser`` marker.
+"""Suite-wide pytest set-up: tests under ``tests/browser/`` and ``tests/pages/`` carry the ``browser`` marker.
 
 So ``pytest -m "not browser"`` runs everything that needs no Chromium.
 Fixtures belong in the conftest of the folder that uses them.
@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
+BROWSER_TESTS = tuple(Path(__file__).resolve().parent / name for name in ("browser", "pages"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if BROWSER_TESTS in Path(str(item.path)).parents:
+        if any(folder in Path(str(item.path)).parents for folder in BROWSER_TESTS):
             item.add_marker(pytest.mark.browser)
 
 

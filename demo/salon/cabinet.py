@@ -18,6 +18,8 @@ declare(
         SidebarItem(label=_("Schedule"), url="booking:schedule", icon="bi-calendar3", order=2),
         SidebarItem(label=_("Clients"), url="clients:list", icon="bi-people", order=3),
     ],
+    # The topbar's gear on the dashboard: the site settings (name, logo, theme) are reachable from the shell.
+    settings_url="cabinet:site_settings",
 )
 
 declare(

@@ -204,8 +204,8 @@ def compare_images(expected: Image.Image, actual: Image.Image) -> tuple[int, Ima
     return different, faded
 
 
-def run_axe(page: Page) -> list[dict[str, Any]]:
-    """axe-core's violations for the page.
+def run_axe(page: Page, rules: list[str] | None = None) -> list[dict[str, Any]]:
+    """axe-core's violations for the page (only ``rules`` when given, else every rule of :data:`AXE_TAGS`).
 
     The page's CSP forbids inline scripts, so axe comes in as the storybook's
     static ``axe.min.js`` (``<script src>`` from the page's own origin, allowed
@@ -217,14 +217,15 @@ def run_axe(page: Page) -> list[dict[str, Any]]:
             page.add_script_tag(url=static("storybook/dist/axe.min.js"))
         except Error:
             page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
-    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]}
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
+    options = {"runOnly": only, "resultTypes": ["violations"]}
     results: dict[str, Any] = page.evaluate("(options) => window.axe.run(document, options)", options)
     return list(results["violations"])
 
 
-def check_axe(probe: PageProbe, story_id: str) -> None:
-    """No serious or critical axe-core violation."""
-    failing = [item for item in run_axe(probe.page) if item.get("impact") in AXE_FAILING_IMPACTS]
+def check_axe(probe: PageProbe, story_id: str, rules: list[str] | None = None) -> None:
+    """No serious or critical axe-core violation (of ``rules`` only, when given)."""
+    failing = [item for item in run_axe(probe.page, rules) if item.get("impact") in AXE_FAILING_IMPACTS]
     if failing:
         details = [
             f"{item['impact']} {item['id']} ({item['help']}) at "
