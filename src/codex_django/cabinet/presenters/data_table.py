@@ -26,6 +26,7 @@ from urllib.parse import urlencode
 
 from django.utils.formats import number_format
 from django.utils.functional import Promise
+from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -82,7 +83,8 @@ class Cell(NamedTuple):
     """One cell (unpacked in the template): display text, classes, badge HTML (or ``""``), icon (or ``""``).
 
     ``label`` is the column's header text, the cell's ``data-label``: the stacked
-    (card-per-row) layout of narrow tables prints it before the value.
+    (card-per-row) layout of narrow tables prints it before the value. It is
+    HTML-escaped once per column (a ``SafeString``), not once per cell by the template.
     """
 
     text: str
@@ -298,7 +300,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         for column in columns
     ]
     labels = [table.choices.get(column.key) for column in columns]
-    names = [str(column.label) for column in columns]
+    names = [escape(column.label) for column in columns]
     keys = [column.key for column in columns]
     plain = [
         badge is None and icon is None and label is None
