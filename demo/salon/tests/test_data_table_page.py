@@ -53,4 +53,4 @@ def test_data_table_page_filters_sorts_and_answers_htmx_with_the_table(staff: Cl
     assert len(re.findall(r"<tr data-status=", html)) == min(25, pending)
     assert "cab-status-badge--warning" in html  # colours from the page context, also in the partial
     assert 'aria-pressed="true" data-value="pending"' in html
-    assert '<th scope="col" class="text-end" aria-sort="descending">' in html
+    assert '<th scope="col" class="text-end" aria-sort="descending" role="columnheader">' in html
