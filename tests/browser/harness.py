@@ -212,20 +212,36 @@ def run_axe(page: Page, rules: list[str] | None = None) -> list[dict[str, Any]]:
     by ``script-src 'self'``; four times faster than ``evaluate`` of its source,
     the browser caches it). Pages without the static file get the source through ``evaluate``.
     """
+    load_axe(page)
+    options = axe_options(rules)
+    results: dict[str, Any] = page.evaluate("(options) => window.axe.run(document, options)", options)
+    return list(results["violations"])
+
+
+def load_axe(page: Page) -> None:
+    """Put axe-core into the page once (see :func:`run_axe`)."""
     if not page.evaluate("Boolean(window.axe)"):
         try:
             page.add_script_tag(url=static("storybook/dist/axe.min.js"))
         except Error:
             page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+
+
+def axe_options(rules: list[str] | None = None) -> dict[str, Any]:
+    """``axe.run`` options: only ``rules`` when given, else every rule of :data:`AXE_TAGS`; violations only."""
     only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": AXE_TAGS}
-    options = {"runOnly": only, "resultTypes": ["violations"]}
-    results: dict[str, Any] = page.evaluate("(options) => window.axe.run(document, options)", options)
-    return list(results["violations"])
+    return {"runOnly": only, "resultTypes": ["violations"]}
 
 
-def check_axe(probe: PageProbe, story_id: str, rules: list[str] | None = None) -> None:
-    """No serious or critical axe-core violation (of ``rules`` only, when given)."""
-    failing = [item for item in run_axe(probe.page, rules) if item.get("impact") in AXE_FAILING_IMPACTS]
+def check_axe(
+    probe: PageProbe,
+    story_id: str,
+    rules: list[str] | None = None,
+    violations: list[dict[str, Any]] | None = None,
+) -> None:
+    """No serious or critical axe-core violation (of ``rules`` only; of ``violations`` when already run)."""
+    found = run_axe(probe.page, rules) if violations is None else violations
+    failing = [item for item in found if item.get("impact") in AXE_FAILING_IMPACTS]
     if failing:
         details = [
             f"{item['impact']} {item['id']} ({item['help']}) at "

@@ -31,7 +31,16 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Error
 
-from tests.browser.harness import BASELINES, HarnessFailure, PageProbe, check_axe, check_csp, check_visual
+from tests.browser.harness import (
+    BASELINES,
+    HarnessFailure,
+    PageProbe,
+    axe_options,
+    check_axe,
+    check_csp,
+    check_visual,
+    load_axe,
+)
 
 PAGE_BASELINES = BASELINES / "pages"
 SETTLE_TIMEOUT = 15.0
@@ -227,7 +236,7 @@ def check_colour_mode(probe: PageProbe, label: str, theme: str) -> None:
         raise HarnessFailure(f"{label}: the page renders data-bs-theme={rendered!r}, not {theme!r}")
 
 
-def check_page(
+def inspect_page(
     probe: PageProbe,
     url: str,
     label: str,
@@ -237,9 +246,12 @@ def check_page(
     theme: str = "light",
     update: bool = False,
     baselines: Path = PAGE_BASELINES,
-) -> None:
-    """Every check from one page load; every failure is reported, each naming the page and combination."""
-    load_page(probe, url, label)
+) -> list[str]:
+    """Load the page and run every check but axe; the failures, each naming the page and combination."""
+    try:
+        load_page(probe, url, label)
+    except HarnessFailure as failure:
+        return [str(failure)]
     failures: list[str] = []
     checks = [
         lambda: check_csp(probe, label),
@@ -248,12 +260,30 @@ def check_page(
         lambda: check_no_blank_tail(probe, label),
         # Before axe, which may scroll elements into view while it checks their contrast.
         lambda: check_visual(probe, baseline, combination, update=update, baselines=baselines),
-        lambda: check_axe(probe, label, COLOUR_RULES if theme == "dark" else None),
     ]
     for check in checks:
         try:
             check()
         except HarnessFailure as failure:
             failures.append(str(failure))
-    if failures:
-        raise HarnessFailure("\n".join(failures))
+    return failures
+
+
+def start_axe(probe: PageProbe, theme: str) -> None:
+    """Start axe-core in the page without waiting: it runs in the page's renderer process while the
+    harness loads the same page in the next combination's context (the other CPU core)."""
+    load_axe(probe.page)
+    options = axe_options(COLOUR_RULES if theme == "dark" else None)
+    probe.page.evaluate(
+        "(options) => { window.__cabPagesAxe = window.axe.run(document, options).then((r) => r.violations); }",
+        options,
+    )
+
+
+def finish_axe(probe: PageProbe, label: str) -> list[str]:
+    """The failures of the axe run :func:`start_axe` started (waits for it)."""
+    try:
+        check_axe(probe, label, violations=probe.page.evaluate("window.__cabPagesAxe"))
+    except HarnessFailure as failure:
+        return [str(failure)]
+    return []

@@ -9,7 +9,7 @@ schedule's other days, the dashboard's tabs) count as one page: the crawl
 compares *page keys* (numeric path segments as ``<id>``, query parameter names
 without values), and each listed page is one representative, from the seeded data.
 
-Each case loads the page once and runs every check of ``page_checks.check_page``.
+``test_page`` loads each page once per combination and runs every check of ``page_checks``.
 """
 
 from __future__ import annotations
@@ -21,11 +21,11 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
-from tests.browser.harness import HarnessFailure
+from tests.browser.harness import HarnessFailure, PageProbe
 
-from .conftest import BY_KEY, COMBINATIONS, DemoPages
+from .conftest import COMBINATIONS, DemoPages
 from .demo_server import REPO, DemoServer
-from .page_checks import PAGE_BASELINES, check_page, load_page
+from .page_checks import PAGE_BASELINES, finish_axe, inspect_page, load_page, start_axe
 
 
 @dataclass(frozen=True)
@@ -61,11 +61,6 @@ PAGES = [
 HOMES = {"staff": "/cabinet/", "client": "/cabinet/my/"}
 CRAWL_COMBINATION = "light--desktop"
 LINKS = "Array.from(document.querySelectorAll('a[href]'), (link) => link.href)"
-CASES = [
-    pytest.param(page, combination.key, id=f"{page.id}[{combination.key}]")
-    for page in PAGES
-    for combination in COMBINATIONS
-]
 
 Links = dict[tuple[str, str], list[str]]
 
@@ -97,29 +92,43 @@ def followed(href: str, origin: str) -> bool:
     )
 
 
-@pytest.mark.parametrize(("page", "combination"), CASES)
+@pytest.mark.parametrize("page", PAGES, ids=[page.id for page in PAGES])
 def test_page(
     page: DemoPage,
-    combination: str,
     demo_pages: DemoPages,
     demo_server: DemoServer,
     site_links: Links,
     update_baselines: bool,
 ) -> None:
-    probe = demo_pages.probe(page.user, combination)
-    try:
-        check_page(
+    """The page in each combination; every failure names the page and the combination.
+
+    axe-core runs in each combination's page while the next combination loads
+    (two renderer processes, two cores); its results are collected at the end.
+    """
+    failures: list[str] = []
+    started: list[tuple[PageProbe, str]] = []
+    for combination in COMBINATIONS:
+        probe = demo_pages.probe(page.user, combination.key)
+        label = f"{page.id} [{combination.key}]"
+        failures += inspect_page(
             probe,
             demo_server.url + page.url,
-            f"{page.id} [{combination}]",
+            label,
             baseline_stem(page),
-            combination,
-            theme=BY_KEY[combination].theme,
+            combination.key,
+            theme=combination.theme,
             update=update_baselines,
         )
-    finally:
-        if combination == CRAWL_COMBINATION and relative(probe.page.url) == page.url:
+        if relative(probe.page.url) != page.url:
+            continue  # it did not load: nothing to inspect further
+        if combination.key == CRAWL_COMBINATION:
             site_links[(page.user, page.url)] = probe.page.evaluate(LINKS)
+        start_axe(probe, combination.theme)
+        started.append((probe, label))
+    for probe, label in started:
+        failures += finish_axe(probe, label)
+    if failures:
+        raise HarnessFailure("\n".join(failures))
 
 
 def crawl(user: str, demo_pages: DemoPages, demo_server: DemoServer, site_links: Links) -> dict[str, str]:
