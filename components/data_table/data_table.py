@@ -26,7 +26,10 @@ split-panel pane; a CSS container query on the root, so the table's own width
 decides) each row is a card and each cell shows its column's name from its
 ``data-label``; the header row becomes a sort bar of the sortable columns.
 One markup for both layouts (never the rows twice), with explicit table roles
-so screen readers keep the table when the display values change.
+so screen readers keep the table when the display values change. Being a size
+container, the table takes its parent's width, never its content's: place it in
+a block, grid or flex container, not in a shrink-to-fit box (``inline-block``,
+a float), where it would have no width.
 
 Columns with ``badge_key`` render a ``status_badge`` (text and colour), with
 ``icon_key`` an icon before the text; the mappings come from

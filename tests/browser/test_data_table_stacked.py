@@ -112,6 +112,17 @@ def test_a_table_in_a_narrow_container_stacks_at_any_viewport(story_page: Callab
     assert cell["display"] == "block" and drawn_label(cell["drawn"]) == "Client"
     root.evaluate("(element) => { element.style.width = ''; }")
     assert layout(page)["cells"][0]["display"] == "table-cell"
+    # A size container has no width from its content: as a flex item in a row it still fills the row.
+    root.evaluate("(element) => { element.style.display = 'flex'; }")
+    content, table = root.evaluate(
+        """(element) => {
+          const style = getComputedStyle(element);
+          const content = element.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return [content, element.querySelector(".cab-data-table").getBoundingClientRect().width];
+        }"""
+    )
+    assert content > 1000 and table == content, (content, table)
+    assert layout(page)["cells"][0]["display"] == "table-cell"
 
 
 def test_the_sort_bar_sorts_the_cards(story_page: Callable[..., Page]) -> None:
