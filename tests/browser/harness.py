@@ -179,7 +179,7 @@ def check_visual(
             f"({different / total:.3%} > {MAX_DIFF_RATIO:.2%}); actual: {_shown(actual_path)}, "
             f"diff: {_shown(diff_path)}"
         )
-    actual_path.unlink()
+    actual_path.unlink(missing_ok=True)  # a parallel run may have cleared the results folder
 
 
 def compare_images(expected: Image.Image, actual: Image.Image) -> tuple[int, Image.Image]:
