@@ -92,7 +92,17 @@ def start_demo(workdir: Path) -> DemoServer:
     )
     if seeded.returncode != 0:
         raise DemoServerError(f"migrate/seed_demo failed:\n{seeded.stdout}{seeded.stderr}")
-    log = workdir / "runserver.log"
+    for attempt in range(3):  # another process may take the free port before runserver binds it
+        try:
+            return _serve(workdir, env, attempt)
+        except DemoServerError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _serve(workdir: Path, env: dict[str, str], attempt: int) -> DemoServer:
+    log = workdir / f"runserver-{attempt}.log"
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     with log.open("wb") as output:
@@ -105,7 +115,8 @@ def start_demo(workdir: Path) -> DemoServer:
         )
     server = DemoServer(url=url, process=process, log=log)
     deadline = time.monotonic() + START_TIMEOUT
-    while not _answers(f"{url}/login/"):
+    # Answering is not enough: the port may be another process's, so ours must still be running.
+    while not (_answers(f"{url}/login/") and process.poll() is None):
         if process.poll() is not None or time.monotonic() > deadline:
             server.stop()
             raise DemoServerError(f"the demo server did not answer on {url}:\n{server.output()}")
