@@ -143,6 +143,7 @@ def check_visual(
     update: bool = False,
     baselines: Path = BASELINES,
     results: Path = RESULTS,
+    update_help: str = UPDATE_HELP,
 ) -> None:
     """Compare a full-page screenshot with the committed baseline (or write it when ``update``)."""
     name = baseline_name(story_id, combination)
@@ -160,7 +161,7 @@ def check_visual(
     if not expected_path.exists():
         raise HarnessFailure(
             f"{story_id} [{combination}]: no baseline {_shown(expected_path)}; "
-            f"the screenshot is in {_shown(actual_path)}. Create baselines with: {UPDATE_HELP}"
+            f"the screenshot is in {_shown(actual_path)}. Create baselines with: {update_help}"
         )
     actual = Image.open(io.BytesIO(shot)).convert("RGBA")
     expected = Image.open(expected_path).convert("RGBA")

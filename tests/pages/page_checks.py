@@ -43,6 +43,7 @@ from tests.browser.harness import (
 )
 
 PAGE_BASELINES = BASELINES / "pages"
+UPDATE_HELP = "UPDATE_BASELINES=1 .venv/bin/pytest tests/pages (or --update-baselines)"
 SETTLE_TIMEOUT = 15.0
 # Below the last visible content a scrolling document may keep the main area's bottom padding
 # and a margin; a longer empty stretch is a blank scroll area.
@@ -259,7 +260,9 @@ def inspect_page(
         lambda: check_no_sideways_scroll(probe, label),
         lambda: check_no_blank_tail(probe, label),
         # Before axe, which may scroll elements into view while it checks their contrast.
-        lambda: check_visual(probe, baseline, combination, update=update, baselines=baselines),
+        lambda: check_visual(
+            probe, baseline, combination, update=update, baselines=baselines, update_help=UPDATE_HELP
+        ),
     ]
     for check in checks:
         try:

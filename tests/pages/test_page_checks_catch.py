@@ -7,16 +7,18 @@ the layout checks; the demo server for the status and redirect checks.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 
-from tests.browser.harness import HarnessFailure, PageProbe
+from tests.browser.harness import HarnessFailure, PageProbe, check_visual
 
 from .conftest import DemoPages
 from .demo_server import DemoServer
 from .page_checks import (
     BLANK_TAIL_LIMIT_PX,
+    UPDATE_HELP,
     check_colour_mode,
     check_no_blank_tail,
     check_no_sideways_scroll,
@@ -105,3 +107,14 @@ def test_a_page_that_sends_the_browser_elsewhere_fails(chromium: Browser, demo_s
         assert f"/cabinet/ sent the browser to {demo_server.url}/login/?next=" in str(failure.value)
     finally:
         context.close()
+
+
+def test_a_missing_page_baseline_says_how_to_create_it(phone: PageProbe, tmp_path: Path) -> None:
+    show(phone, "<p>New page.</p>")
+    with pytest.raises(HarnessFailure) as failure:
+        check_visual(
+            phone, "staff-new", "light--mobile", baselines=tmp_path, results=tmp_path, update_help=UPDATE_HELP
+        )
+    assert "no baseline" in str(failure.value)
+    assert str(failure.value).endswith("Create baselines with: " + UPDATE_HELP)
+    assert "tests/pages" in UPDATE_HELP
