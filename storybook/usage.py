@@ -3,6 +3,7 @@
 For the current values of a story it writes what a developer pastes::
 
     {% component "kpi" metric=metric / %}
+    {# slippers: {% load cabinet_slippers %}{% CabKpi metric=metric %} #}
 
     # in the view
     from codex_django.cabinet.types.widgets import MetricWidgetData
@@ -12,7 +13,8 @@ For the current values of a story it writes what a developer pastes::
         value="142",
     )
 
-Only fields that differ from their defaults are written.
+Only fields that differ from their defaults are written. The library's own
+components also get their slippers tag, as a template comment (one call to paste).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 
+from codex_django.cabinet.templatetags.cabinet_slippers import component_names, tag_name
 from codex_django.cabinet.types.contract import is_contract
 
 INDENT = "    "
@@ -30,6 +33,14 @@ INDENT = "    "
 def component_call(component: str, kwargs: dict[str, Any]) -> str:
     names = " ".join(f"{name}={name}" for name in kwargs)
     return f'{{% component "{component}" {names} / %}}'.replace("  ", " ")
+
+
+def slippers_call(component: str, kwargs: dict[str, Any]) -> str:
+    """The ``{% CabName ... %}`` alternative as a comment; ``""`` for a project's own components."""
+    if component not in component_names():
+        return ""
+    call = " ".join([tag_name(component), *(f"{name}={name}" for name in kwargs)])
+    return f"{{# slippers: {{% load cabinet_slippers %}}{{% {call} %}} #}}"
 
 
 def python_literal(value: Any, depth: int = 0) -> str:
@@ -93,7 +104,10 @@ def _imports(kwargs: dict[str, Any]) -> list[str]:
 
 def usage_snippet(component: str, kwargs: dict[str, Any]) -> str:
     """The template call plus the view code for ``kwargs``."""
-    lines = [component_call(component, kwargs), "", "# in the view"]
+    lines = [component_call(component, kwargs)]
+    if slippers := slippers_call(component, kwargs):
+        lines.append(slippers)
+    lines += ["", "# in the view"]
     lines += _imports(kwargs)
     lines.append("")
     lines += [f"{name} = {python_literal(value)}" for name, value in kwargs.items()]

@@ -30,6 +30,7 @@ from codex_django.cabinet.types.collections import ListViewData
 from codex_django.cabinet.types.data_table import DataTableData
 from codex_django.cabinet.types.widgets import MetricWidgetData, TableColumn
 from codex_django.storybook.discovery import get_collection
+from codex_django.storybook.usage import slippers_call, usage_snippet
 
 pytest.importorskip(
     "slippers", reason="slippers is not installed (pip install 'codex-django-cabinet[slippers]')"
@@ -82,7 +83,11 @@ def test_slippers_tags_render_the_component_html(
     tag = tag_name(component)
     expected = render_page(pages, "c.html", f'{{% component "{component}" {names} / %}}', kwargs, request_)
     assert expected.startswith("<") and "cab-" in expected
-    inline = render_page(pages, "inline.html", f"{LOAD}{{% {tag} {names} %}}", kwargs, request_)
+    usage = slippers_call(component, kwargs)  # what the storybook's usage tab shows
+    assert usage.startswith("{# slippers: {% load cabinet_slippers %}{% " + tag) and usage.endswith(" #}")
+    inline = render_page(
+        pages, "inline.html", usage.removeprefix("{# slippers: ").removesuffix(" #}"), kwargs, request_
+    )
     block = render_page(
         pages, "block.html", f"{LOAD}{{% #{tag} {names} %}}\n{{% /{tag} %}}", kwargs, request_
     )
@@ -141,6 +146,13 @@ def test_slot_content_fills_the_slot(pages: Path, settings: Any, request_: HttpR
         request_,
     )
     assert block == cotton and '<a href="/new/">New</a></div>' in block
+
+
+def test_usage_tab_has_no_slippers_line_for_a_project_component() -> None:
+    assert "slippers" not in usage_snippet("my_widget", {"x": 1})
+    assert "{% CabKpi metric=metric %}" in usage_snippet(
+        "kpi", {"metric": MetricWidgetData(label="L", value="1")}
+    )
 
 
 def test_content_in_a_slotless_component_is_an_error(pages: Path, request_: HttpRequest) -> None:

@@ -82,6 +82,7 @@ def test_usage_snippet_writes_the_component_call_and_changed_fields() -> None:
     )
     assert snippet == (
         '{% component "kpi" metric=metric / %}\n'
+        "{# slippers: {% load cabinet_slippers %}{% CabKpi metric=metric %} #}\n"
         "\n"
         "# in the view\n"
         "from codex_django.cabinet.types.widgets import MetricWidgetData\n"
