@@ -3,7 +3,8 @@
 Checks, from a directory outside the repository: the package comes from
 site-packages; system checks pass; the built bundle is found by the static
 files finders; the cabinet shell renders for a staff user; every component
-renders through ``{% component %}`` with its first story's kwargs; the
+renders through ``{% component %}`` with its first story's kwargs; without
+slippers, ``{% load cabinet_slippers %}`` loads and a tag names the package; the
 storybook answers. Every problem is listed, then the exit status is 1.
 """
 
@@ -119,6 +120,26 @@ def check_components(staff: object) -> None:
         print(f"not rendered (no stories): {', '.join(unstoried)}")
 
 
+def check_slippers_without_slippers() -> None:
+    """slippers is not installed here: the tag library still loads, a tag names the package to install."""
+    from django.template import TemplateSyntaxError
+    from django.template.loader import get_template
+
+    get_template("cabinet/slippers/page_header.html")  # the slot wrappers are in the wheel
+    if importlib.util.find_spec("slippers") is not None:
+        return
+    try:
+        Template("{% load cabinet_slippers %}{% CabKpi metric=m %}")
+    except TemplateSyntaxError as error:
+        if "codex-django-cabinet[slippers]" not in str(error):
+            problem(f"{{% CabKpi %}} without slippers: unclear error {error}")
+            return
+    else:
+        problem("{% CabKpi %} compiled without slippers installed")
+        return
+    print("cabinet_slippers without slippers: the library loads, a tag names the package")
+
+
 def check_pages(staff: object) -> None:
     browser = Client()
     browser.force_login(staff)
@@ -145,6 +166,7 @@ def main() -> int:
     check_static()
     check_component_files()
     check_components(staff)
+    check_slippers_without_slippers()
     check_pages(staff)
     if problems:
         print(f"\n{len(problems)} problem(s) with the installed wheel", file=sys.stderr)
