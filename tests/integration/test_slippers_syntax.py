@@ -148,6 +148,28 @@ def test_slot_content_fills_the_slot(pages: Path, settings: Any, request_: HttpR
     assert block == cotton and '<a href="/new/">New</a></div>' in block
 
 
+def test_block_content_fills_split_panel_detail(pages: Path, request_: HttpRequest) -> None:
+    context = {"p": first_story_kwargs("split_panel")["panel"]}
+    expected = render_page(
+        pages,
+        "c.html",
+        '{% component "split_panel" panel=p %}{% fill "detail" %}<p>Чат</p>{% endfill %}{% endcomponent %}',
+        context,
+        request_,
+    )
+    assert "<p>Чат</p>" in expected
+    block = LOAD + "{% #CabSplitPanel panel=p %}<p>Чат</p>{% /CabSplitPanel %}"
+    assert render_page(pages, "b.html", block, context, request_) == expected
+
+
+def test_as_variable_keeps_the_html_for_later(pages: Path, request_: HttpRequest) -> None:
+    context = {"m": MetricWidgetData(label="Выручка", value="18 500")}
+    html = render_page(
+        pages, "a.html", LOAD + "{% CabKpi metric=m as kpi %}<div>{{ kpi }}</div>", context, request_
+    )
+    assert html.startswith("<div>") and "Выручка" in html and '<figure class="cab-kpi' in html
+
+
 def test_usage_tab_has_no_slippers_line_for_a_project_component() -> None:
     assert "slippers" not in usage_snippet("my_widget", {"x": 1})
     assert "{% CabKpi metric=metric %}" in usage_snippet(
