@@ -1,7 +1,9 @@
 """The hostile pass in Chromium: every server render, many per page load, under the strict CSP.
 
 Per component, the renders of the server pass (``test_hostile_server.py``)
-are loaded on as few pages as possible (``views.py``). Nothing may fire:
+are loaded on as few pages as possible (``views.py``), each checked once it
+says it has settled (``<html data-story-ready="true">``, set by ``ready.js``
+as a storybook preview sets it: no fixed sleep, no "networkidle"). Nothing may fire:
 
 * the canary ``window.__cabCanary(<id>)`` (defined by an init script, which the
   page's CSP does not govern, and reported straight to Python) - a payload's script ran;
@@ -44,7 +46,11 @@ pytestmark = pytest.mark.browser
 
 MAX_PAGE_CHARS = 3_000_000
 MAX_PAGE_RENDERS = 400
-SETTLE_MS = 250
+# How long a batch page may take to load and settle (ready.js sets <html data-story-ready>).
+# Generous: it is a bound for a page that never settles, not a wait; a loaded machine only
+# makes the wait longer.
+READY_TIMEOUT_MS = 180_000
+NAVIGATED_AWAY = '<!doctype html><html data-story-ready="true"><title>Navigated away</title></html>'
 
 INIT_SCRIPT = """
 const cabReport = (item) => { try { window.__cabReport(JSON.stringify(item)); } catch (error) {} };
@@ -113,7 +119,6 @@ class Events:
     def __init__(self, base: str) -> None:
         self.base = urlsplit(base).netloc
         self.fired: list[dict[str, str]] = []
-        self.routed = 0
 
     def on_report(self, text: str) -> None:
         """What the init script reports (canary calls, CSP violations), as soon as it happens."""
@@ -134,7 +139,6 @@ class Events:
 
     def route(self, route: Any) -> None:
         url = route.request.url
-        self.routed += 1
         parts = urlsplit(url)
         if parts.path.startswith(CANARY_PATH) or parts.netloc != self.base:
             identifier = (
@@ -143,6 +147,11 @@ class Events:
             self.fired.append(
                 {"kind": "request", "id": identifier, "render": "", "text": f"a request to {url}"}
             )
+        if route.request.is_navigation_request() and route.request.frame.parent_frame is None:
+            # The page was navigated away (an injected <meta refresh>, recorded above): the new,
+            # empty document is settled at once, so the wait for the ready signal ends.
+            route.fulfill(status=200, body=NAVIGATED_AWAY, content_type="text/html")
+            return
         # Everything else (a story's own lazy URL, an avatar image) answers empty: no 404 noise.
         route.fulfill(status=200, body="", content_type="text/html")
 
@@ -169,6 +178,13 @@ def describe(
             variant = result.variants[number]
             return [(variant.story_id, variant.leaf.label, variant.payload.name, message)]
     return [(f"{component}--(page)", "(unknown field)", "(unknown payload)", message)]
+
+
+def wait_until_ready(page: Any, key: str) -> None:
+    """Wait for the batch page's ``<html data-story-ready="true">`` (loaded, Alpine and htmx settled)."""
+    page.wait_for_selector("html[data-story-ready]", state="attached", timeout=READY_TIMEOUT_MS)
+    state = page.evaluate("document.documentElement.dataset.storyReady")
+    assert state == "true", f"{key}: the batch page did not settle (data-story-ready={state!r})"
 
 
 def run_component(
@@ -198,16 +214,14 @@ def run_component(
         for index, batch in enumerate(pages_of(numbered)):
             key = f"{component}-{index}"
             BATCHES[key] = [(number, render.html) for number, render in batch]
-            response = page.goto(f"{live_server.url}/hostile/batch/{key}/", wait_until="load")
+            response = page.goto(
+                f"{live_server.url}/hostile/batch/{key}/", wait_until="commit", timeout=READY_TIMEOUT_MS
+            )
             assert response is not None and response.status == 200, (
                 f"{key}: HTTP {response and response.status}"
             )
             assert "script-src 'self'" in (response.headers.get("content-security-policy") or "")
-            page.wait_for_timeout(SETTLE_MS)
-            if events.routed:  # htmx fetched something: let the swaps (and their errors) happen
-                page.wait_for_load_state("networkidle", timeout=5_000)
-                page.wait_for_timeout(SETTLE_MS)
-                events.routed = 0
+            wait_until_ready(page, key)
             fired = list(events.fired)
             fired += [dict(item, kind="dom", id="") for item in page.evaluate(DOM_CHECK)]
             events.fired = []

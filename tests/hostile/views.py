@@ -9,6 +9,8 @@ policy, so an injected handler or script is blocked *and reported*.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template import engines
 from django.utils.safestring import mark_safe
@@ -22,6 +24,7 @@ PAGE = """{% load cabinet %}<!doctype html>
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <link rel="icon" href="data:,">
   <title>Hostile batch {{ key }}</title>
+  <script src="/hostile/batch/ready.js" defer></script>
   {% cabinet_htmx_config %}
   {% cabinet_css %}
   {% cabinet_js %}
@@ -44,6 +47,14 @@ BATCH_CSS = "section[data-hostile-render] { content-visibility: auto; contain-in
 
 def batch_css(request: HttpRequest) -> HttpResponse:
     return HttpResponse(BATCH_CSS, content_type="text/css")
+
+
+# Sets <html data-story-ready="true"> once the page has settled (see the file): the test waits on it.
+READY_JS = Path(__file__).with_name("ready.js")
+
+
+def batch_ready_js(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(READY_JS.read_text(encoding="utf-8"), content_type="text/javascript")
 
 
 def batch(request: HttpRequest, key: str) -> HttpResponse:
