@@ -20,6 +20,7 @@ from typing import Any
 
 import django
 import pytest
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.template import TemplateSyntaxError
 from django.template.loader import render_to_string
@@ -37,12 +38,18 @@ pytest.importorskip(
 )
 
 DJC_ID = re.compile(r' data-djc-id-\w+=""')
-CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"')
+CSRF = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+"|(X-CSRFToken&quot;: &quot;)[^&]+')
 LOAD = "{% load cabinet_slippers %}"
 
 
+def squash(html: str) -> str:
+    """Whitespace between tags removed (the slippers render adds a blank line around the component)."""
+    return re.sub(r">\s+<", "><", html).strip()
+
+
 def normalise(html: str) -> str:
-    return CSRF.sub(r'\1TOKEN"', DJC_ID.sub("", html)).strip()
+    html = DJC_ID.sub("", html)
+    return CSRF.sub(lambda m: f'{m[1]}TOKEN"' if m[1] else f"{m[2]}TOKEN", html).strip()
 
 
 @pytest.fixture
@@ -63,6 +70,7 @@ def render_page(folder: Path, name: str, source: str, context: dict[str, Any], r
     request)."""
     (folder / name).write_text(source, encoding="utf-8")
     fresh = RequestFactory().get(request.get_full_path())
+    fresh.user = getattr(request, "user", AnonymousUser())
     return normalise(render_to_string(name, context, request=fresh))
 
 
@@ -168,6 +176,25 @@ def test_as_variable_keeps_the_html_for_later(pages: Path, request_: HttpRequest
         pages, "a.html", LOAD + "{% CabKpi metric=m as kpi %}<div>{{ kpi }}</div>", context, request_
     )
     assert html.startswith("<div>") and "Выручка" in html and '<figure class="cab-kpi' in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("component", ["data_table", "calendar_grid", "kpi"])
+def test_whole_page_gets_the_components_stylesheet(
+    pages: Path, request_: HttpRequest, component: str
+) -> None:
+    """Like an include, the slippers render leaves the component's CSS/JS to the page (``<head>`` links)."""
+    kwargs = first_story_kwargs(component)
+    names = " ".join(f"{key}={key}" for key in kwargs)
+    request_.user = AnonymousUser()
+    page = '{% extends "cabinet/base_cabinet.html" %}{% block content %}BODY{% endblock %}'
+    body = f'{{% component "{component}" {names} / %}}'
+    expected = render_page(pages, "c.html", page.replace("BODY", body), kwargs, request_)
+    assert f'href="/static/cabinet/dist/components/{component}.css"' in expected
+    tag = f"{{% load cabinet_slippers %}}{{% {tag_name(component)} {names} %}}"
+    assert squash(render_page(pages, "s.html", page.replace("BODY", tag), kwargs, request_)) == squash(
+        expected
+    )
 
 
 def test_usage_tab_has_no_slippers_line_for_a_project_component() -> None:

@@ -24,7 +24,9 @@ from the caller's context, what components read from it:
 * ``csrf_token`` (``generic_modal``'s form, ``color_mode_switch``): without it
   ``{% csrf_token %}`` renders nothing and the POST gets a 403;
 * for ``CabDataTable``, the context variables a column's ``badge_key`` /
-  ``icon_key`` names when the payload's ``badge_maps`` / ``icon_maps`` lack them.
+  ``icon_key`` names when the payload's ``badge_maps`` / ``icon_maps`` lack them;
+* django-components' dependency markers, as its patched ``{% include %}`` does:
+  without them the page loses the component's stylesheet link in ``<head>``.
 
 An attribute given on the tag wins over a forwarded variable. Anything else a
 project's own template around the component relies on (context processors'
@@ -50,6 +52,7 @@ from typing import Any
 
 from django import template
 from django.template.base import NodeList, Parser, TextNode, Token
+from django_components.context import _STRATEGY_CONTEXT_KEY, COMPONENT_IS_NESTED_KEY
 
 import codex_django.cabinet.components as components_package
 
@@ -57,11 +60,25 @@ __all__ = ["SLOTS", "TAG_PREFIX", "component_names", "register", "tag_name", "te
 
 register = template.Library()
 
+
+class _Value:
+    """A forwarded value in place of a parsed attribute (slippers calls ``resolve(context)`` on each)."""
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def resolve(self, context: Any) -> Any:
+        return self.value
+
+
 TAG_PREFIX = "Cab"
 #: Components whose block content fills a slot, and the slot's name.
 SLOTS = {"page_header": "actions", "split_panel": "detail"}
 #: Variables of the caller's context every tag forwards (when present and not given as attributes).
 FORWARDED = ("csrf_token",)
+#: What django-components' patched ``{% include %}`` sets: the inner render leaves the component's
+#: CSS/JS markers for the page to turn into ``<head>`` links (without it they are lost).
+INCLUDE_LIKE = {_STRATEGY_CONTEXT_KEY: _Value("ignore"), COMPONENT_IS_NESTED_KEY: _Value(False)}
 MISSING = (
     "{{% {tag} %}} needs the slippers package (0.7.x), which is not installed: "
     "pip install 'codex-django-cabinet[slippers]'"
@@ -93,16 +110,6 @@ def data_table_maps(attribute: Callable[[str], Any]) -> Iterable[str]:
 #: Per component: which further caller variables it reads, given its resolved attributes.
 #: ``attribute(name)`` resolves one of the tag's attributes (``None`` when not given).
 CONTEXT_READERS: dict[str, Callable[[Callable[[str], Any]], Iterable[str]]] = {"data_table": data_table_maps}
-
-
-class _Value:
-    """A forwarded value in place of a parsed attribute (slippers calls ``resolve(context)`` on each)."""
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def resolve(self, context: Any) -> Any:
-        return self.value
 
 
 def accepted_attributes(component: str) -> frozenset[str]:
@@ -182,8 +189,7 @@ def _build(library: template.Library) -> None:
                 check_attributes(self.name, self.component, given, read)
             wanted = [*FORWARDED, *read]
             extra = {key: _Value(context[key]) for key in wanted if key not in given and key in context}
-            if not extra:
-                return super().render(context)
+            extra.update(INCLUDE_LIKE)
             node = copy.copy(self)
             node.raw_attributes = {**self.raw_attributes, **extra}
             return ComponentNode.render(node, context)
