@@ -29,7 +29,7 @@ from django.test import RequestFactory
 from codex_django.cabinet.templatetags.cabinet_slippers import component_names, tag_name
 from codex_django.cabinet.types.collections import ListViewData
 from codex_django.cabinet.types.data_table import DataTableData
-from codex_django.cabinet.types.widgets import MetricWidgetData, TableColumn
+from codex_django.cabinet.types.widgets import MetricWidgetData, TableColumn, TableWidgetData
 from codex_django.storybook.discovery import get_collection
 from codex_django.storybook.usage import slippers_call, usage_snippet
 
@@ -195,6 +195,20 @@ def test_whole_page_gets_the_components_stylesheet(
     assert squash(render_page(pages, "s.html", page.replace("BODY", tag), kwargs, request_)) == squash(
         expected
     )
+
+
+def test_user_data_stays_escaped(pages: Path, request_: HttpRequest) -> None:
+    table = TableWidgetData(
+        columns=[TableColumn(key="name", label="<i>Клиент</i>")], rows=[{"name": "<script>x</script>"}]
+    )
+    context = {"t": table, "title": "<b>Платежи</b>"}
+    html = render_page(pages, "x.html", LOAD + "{% CabTableWidget table=t title=title %}", context, request_)
+    assert "<script>" not in html and "<b>" not in html and "<i>" not in html
+    assert "&lt;script&gt;x&lt;/script&gt;" in html and "&lt;b&gt;Платежи&lt;/b&gt;" in html
+    expected = render_page(
+        pages, "c.html", '{% component "table_widget" table=t title=title / %}', context, request_
+    )
+    assert html == expected
 
 
 def test_usage_tab_has_no_slippers_line_for_a_project_component() -> None:
