@@ -125,6 +125,21 @@ def test_a_table_in_a_narrow_container_stacks_at_any_viewport(story_page: Callab
     assert layout(page)["cells"][0]["display"] == "table-cell"
 
 
+def test_the_cards_scroll_with_the_page_not_inside_a_box(story_page: Callable[..., Page]) -> None:
+    """At 390 px the cards are not a scroll area inside the page: the last card is reached by scrolling the page."""
+    page = story_page("data_table--many-rows", "light--mobile")
+    region = page.locator(".cab-data-table__scroll")
+    inner = region.evaluate("(box) => box.scrollHeight - box.clientHeight")
+    assert inner <= 1, f"the cards scroll inside a box ({inner} px hidden in it)"
+    last = page.locator(".cab-data-table__table tbody tr:not([hidden])").last
+    last.scroll_into_view_if_needed()
+    box = last.bounding_box()
+    assert box is not None and box["y"] + box["height"] <= 844, box
+    # On a desktop the table keeps its own scroll region (the sticky header sticks inside it).
+    page = story_page("data_table--many-rows", "light--desktop")
+    assert page.locator(".cab-data-table__scroll").evaluate("(box) => box.scrollHeight > box.clientHeight")
+
+
 def test_the_sort_bar_sorts_the_cards(story_page: Callable[..., Page]) -> None:
     page = story_page("data_table--many-rows", "light--mobile")
     price = page.get_by_role("columnheader", name="Price")
