@@ -2,7 +2,8 @@
 //
 // * A click on a free slot or an event (Enter/Space on the focused button is a click)
 //   dispatches `open-modal` with {url}; the page's modal host loads it. A free slot's URL is
-//   the grid's data-new-event-url plus col, row, col_label, col_id and time.
+//   the grid's data-new-event-url plus col, row, col_label, col_id and time (the time row's
+//   data-time: HH:MM, never its localised label).
 // * One tab stop: every slot and clickable event has tabindex=-1 except one. Arrow keys
 //   move it to the nearest item in that direction, measured on screen (so lanes, spans and
 //   right-to-left layouts need no special cases); Home/End stay in the row,
@@ -101,7 +102,8 @@ document.addEventListener("alpine:init", () => {
         url.searchParams.set("col_label", head.querySelector(".cab-cal__head-label").textContent.trim());
         if (head.dataset.id) url.searchParams.set("col_id", head.dataset.id);
       }
-      if (time) url.searchParams.set("time", time.textContent.trim());
+      // The row's machine value (HH:MM for a time row), not its label: "10 a.m." is for people.
+      if (time) url.searchParams.set("time", time.dataset.time || time.textContent.trim());
       return url.origin === window.location.origin ? url.pathname + url.search + url.hash : url.href;
     },
 

@@ -25,8 +25,11 @@ HEX = ("#6366f1", "#0ea5e9", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6")
 
 
 def time_rows(start: time, end: time, step_minutes: int) -> list[Any]:
-    """``CalendarGridData.time_rows`` typed for the ``rows`` field (``list`` is invariant for mypy)."""
-    return list(CalendarGridData.time_rows(start, end, step_minutes))
+    """``CalendarGridData.row_times`` typed for the ``rows`` field (``list`` is invariant for mypy).
+
+    Times, not labels: the grid shows them in the preview's language and a free slot sends ``HH:MM``.
+    """
+    return list(CalendarGridData.row_times(start, end, step_minutes))
 
 
 def stub(title: str, text: str) -> str:
@@ -364,7 +367,7 @@ STORIES = [
             ),
             "label": "Empty day",
         },
-        notes='No events: every cell is a free slot button ("Anna, 10:30, free").',
+        notes='No events: every cell is a free slot button ("Anna, 10:30 a.m., free" in English).',
         htmx=NEW_STUB,
     ),
     Story(

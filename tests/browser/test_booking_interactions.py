@@ -125,7 +125,8 @@ def test_service_date_time_by_keyboard_and_the_form_posts_them(widgets_page: tup
     expect(page.locator("input[name=selected_time][value='10:00']")).to_be_disabled()
     page.locator("input[name=selected_time][value='09:00']").focus()
     page.keyboard.press("Space")
-    expect(page.locator('[data-summary-for="selected_time"]')).to_have_text("09:00")
+    # People read the time in the page's language; the form still posts HH:MM (see #posted below).
+    expect(page.locator('[data-summary-for="selected_time"]')).to_have_text("9 a.m.")
     expect(page.locator('[data-summary-for="booking_date"]')).to_contain_text("April 2, 2026")
     page.get_by_role("combobox", name="Master").select_option("6")
     page.get_by_role("button", name="Confirm booking").focus()

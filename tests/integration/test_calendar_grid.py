@@ -59,7 +59,7 @@ def test_reference_example_renders_as_written() -> None:
     assert 'data-new-event-url="/booking/new/"' in html
     heads = re.findall(r'<span class="cab-cal__head-label">([^<]*)</span>', html)
     assert heads == ["Мастер 1", "Мастер 2", "Мастер 3"]
-    assert re.findall(r'<div class="cab-cal__time [^"]*">([^<]*)</div>', html) == ROWS
+    assert re.findall(r'<div class="cab-cal__time [^"]*" data-time="[^"]*">([^<]*)</div>', html) == ROWS
     [event] = events_in(html)
     assert event == (
         '<button type="button" class="cab-cal__event cab-cal-r-2 cab-cal-c-0 cab-cal-s-2 cab-cal-ev--custom" '
@@ -273,3 +273,39 @@ def test_storybook_preview_sends_a_strict_csp_and_no_style_attribute(settings: A
     markup = html[html.index('<section class="cab-cal"') : html.index("</section>")]
     assert markup.count("cab-cal__event ") == 200
     assert " style=" not in markup
+
+
+def test_time_rows_show_the_language_s_label_and_carry_hh_mm_for_new_events() -> None:
+    """A free slot sends its row's time to ``new_event_url`` as HH:MM (data-time), not the localised label."""
+    from django.utils import translation
+
+    calendar = CalendarGridData(
+        cols=["Anna"],
+        rows=CalendarGridData.row_times(time(9), time(11), 30),
+        events=[],
+        new_event_url="/booking/new/",
+    )
+    with translation.override("en"):
+        html = render(calendar)
+    cells = re.findall(r'<div class="cab-cal__time [^"]*" data-time="([^"]*)">([^<]*)</div>', html)
+    assert cells == [
+        ("09:00", "9 a.m."),
+        ("09:30", "9:30 a.m."),
+        ("10:00", "10 a.m."),
+        ("10:30", "10:30 a.m."),
+    ]
+    assert 'aria-label="Anna, 10 a.m., free"' in html  # what people hear stays the localised label
+    # Text rows are shown and sent as written (the reference's labels).
+    assert '<div class="cab-cal__time cab-cal-r-0" data-time="8:00">8:00</div>' in render(reference())
+
+
+def test_time_rows_survive_the_json_round_trip_and_bad_ones_are_named() -> None:
+    """The storybook's controls and caches go through JSON: a time row stays a time, a label a label."""
+    from codex_django.cabinet.types.contract import from_payload, to_payload
+
+    calendar = CalendarGridData(cols=["Anna"], rows=[time(9), time(9, 30), "10:00", "8:00"], events=[])
+    payload = to_payload(calendar)
+    assert payload["rows"] == [{"time": "09:00"}, {"time": "09:30"}, "10:00", "8:00"]
+    assert from_payload(CalendarGridData, payload).rows == [time(9), time(9, 30), "10:00", "8:00"]
+    with pytest.raises(ValidationError, match=r"a time row's time should be HH:MM, got 'nine'"):
+        CalendarGridData(cols=["Anna"], rows=[{"time": "nine"}], events=[])

@@ -51,7 +51,7 @@ def day_calendar(day: date) -> CalendarGridData:
     """Active masters as columns, 30-minute rows over opening hours, the day's appointments as events."""
     masters = list(Master.objects.filter(is_active=True))
     column = {master.pk: index for index, master in enumerate(masters)}
-    rows = CalendarGridData.time_rows(OPENING, CLOSING, STEP_MINUTES)
+    rows = CalendarGridData.row_times(OPENING, CLOSING, STEP_MINUTES)
     appointments = (
         Appointment.objects.filter(start_at__date=day, master__in=masters)
         .exclude(status=Appointment.Status.CANCELLED)

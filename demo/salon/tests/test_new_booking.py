@@ -184,3 +184,23 @@ def test_client_search_and_slots(staff: Client) -> None:
     picker = staff.get("/cabinet/booking/new/slots/", {"booking_date": day}, headers=HTMX).content.decode()
     assert f'value="{day}" data-label=' in picker and "checked" in picker
     assert 'name="selected_time"' in picker and "<html" not in picker
+
+
+def test_a_schedule_slot_s_time_reaches_the_quick_create_form_in_english(staff: Client) -> None:
+    """The schedule's rows read "10 a.m." in English; the time a free slot sends is still HH:MM."""
+    day = timezone.localdate() + timedelta(days=30)  # past the seeded weeks: every slot is free
+    schedule = staff.get("/cabinet/booking/", {"day": day.isoformat()}, headers={"Accept-Language": "en"})
+    html = schedule.content.decode()
+    rows = re.findall(r'<div class="cab-cal__time [^"]*" data-time="([^"]*)">([^<]*)</div>', html)
+    assert ("10:00", "10 a.m.") in rows, rows[:4]
+    master_id = re.search(r'class="cab-cal__head [^"]*" data-id="(\d+)"', html)
+    assert master_id
+    opened = staff.get(
+        "/cabinet/booking/new/",
+        {"day": day.isoformat(), "col": "0", "row": "2", "col_id": master_id.group(1), "time": "10:00"},
+        headers={**HTMX, "Accept-Language": "en"},
+    )
+    form = opened.content.decode()
+    assert 'name="selected_time" value="10:00"' in form
+    slot = re.search(r'<p class="cab-quick-create__slot">(.*?)</p>', form, re.S)
+    assert slot and "10 a.m." in slot.group(1) and "—" not in slot.group(1), slot and slot.group(1)

@@ -36,6 +36,7 @@ Regenerate the CSS after changing a limit::
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -90,7 +91,10 @@ class Header(NamedTuple):
 
 
 class TimeCell(NamedTuple):
+    """A row's time: the label people read and the value a new event gets (``HH:MM`` for a ``time``)."""
+
     label: str
+    value: str
     classes: str
 
 
@@ -196,7 +200,8 @@ def present(calendar: CalendarGridData) -> CalendarView:
     placed = calendar.placed_events
     _check_limits(calendar, max((item.lanes for item in placed), default=1))
     labels = calendar.column_labels
-    rows = [str(label) for label in calendar.rows]
+    rows = [format_value(row) for row in calendar.rows]  # labels: a time in the active language's format
+    values = [row.strftime("%H:%M") if isinstance(row, dt.time) else str(row) for row in calendar.rows]
     n_rows = len(rows)
 
     headers = [
@@ -210,7 +215,7 @@ def present(calendar: CalendarGridData) -> CalendarView:
         )
         for col, (label, value) in enumerate(zip(labels, calendar.cols, strict=True))
     ]
-    times = [TimeCell(label, f"cab-cal-r-{row}") for row, label in enumerate(rows)]
+    times = [TimeCell(label, values[row], f"cab-cal-r-{row}") for row, label in enumerate(rows)]
     span_rows = f" cab-cal-s-{n_rows}" if n_rows > 1 else ""
     column_classes = [f"cab-cal-c-{col} cab-cal-r-0{span_rows}" for col in range(len(labels))]
 

@@ -14,7 +14,15 @@ import math
 from datetime import date, datetime, time, timedelta
 from typing import Annotated, Any, NamedTuple
 
-from pydantic import AfterValidator, BeforeValidator, Field, ValidationInfo, field_validator
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
 
 from codex_django.cabinet.formatting import format_time, format_value
 
@@ -41,6 +49,36 @@ def _check_event_colour(value: str) -> str:
         return check_css_colour(value)
     except ValueError as error:
         raise ValueError(f"{error}, or a Bootstrap colour name ({', '.join(BOOTSTRAP_COLOURS)})") from None
+
+
+def _time_row(value: Any) -> Any:
+    # The JSON form of a time row (to_payload / the storybook's controls): {"time": "HH:MM"}.
+    if isinstance(value, dict):
+        if set(value) != {"time"} or not isinstance(value["time"], str):
+            raise ValueError(f'a time row is a datetime.time or {{"time": "HH:MM"}}, got {value!r}')
+        try:
+            return time.fromisoformat(value["time"])
+        except ValueError:
+            raise ValueError(f"a time row's time should be HH:MM, got {value['time']!r}") from None
+    return value
+
+
+# A row that is a time, not a label: shown in the active language's format, sent to
+# new_event_url as HH:MM. Its JSON form says it is a time ({"time": "HH:MM"}), so a payload
+# round-trips without turning the time into a label (or a label such as "10:00" into a time).
+TimeRow = Annotated[
+    time,
+    BeforeValidator(_time_row),
+    PlainSerializer(lambda value: {"time": value.strftime("%H:%M")}, when_used="json"),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "properties": {"time": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"}},
+            "required": ["time"],
+            "additionalProperties": False,
+        }
+    ),
+]
 
 
 # "" (the theme's primary), a Bootstrap colour name or ``bg-*`` class, or any CSS colour value
@@ -191,15 +229,19 @@ class CalendarGridData:
         cols: Column headers: strings, or dicts with a ``"label"`` (or
             ``"name"``/``"title"``) key plus any extra data. A ``date`` label
             is shown in the active language's date format.
-        rows: Time slot labels in display order (:meth:`time_rows` builds them
-            in the active language's time format).
+        rows: The time slots in display order: ``datetime.time`` values
+            (:meth:`row_times` builds them), shown in the active language's
+            time format and sent to ``new_event_url`` as ``HH:MM`` (as JSON,
+            :func:`to_payload`, a time row is ``{"time": "HH:MM"}``); or text
+            labels, shown and sent as written.
         events: :class:`CalendarSlot` instances; each must lie inside the grid
             (``col < len(cols)``, ``row + span <= len(rows)``).
         slot_height_px: Height of one row in pixels, 16..200. Defaults to ``40``.
         new_event_url: HTMX URL for creating an event; when set, each empty
             slot sends ``GET {new_event_url}?col=N&row=N`` (plus the values
             they stand for: ``col_label``, ``col_id`` for dict columns with an
-            ``"id"``, ``time``). Defaults to ``""`` (read-only grid).
+            ``"id"``, ``time``: ``HH:MM`` for a ``time`` row, never the
+            localised label). Defaults to ``""`` (read-only grid).
         now_row: Where "now" is, as a fractional row index (``2.5`` = halfway
             through row 2), for the now-indicator; :meth:`now_row_at` computes
             it. ``None`` (default) draws no indicator: leave it unset unless
@@ -230,7 +272,7 @@ class CalendarGridData:
     """
 
     cols: list[dict[str, Any] | Text]
-    rows: list[Text]
+    rows: list[TimeRow | Text]
     events: list[CalendarSlot]
     slot_height_px: Annotated[int, Field(ge=SLOT_HEIGHT_MIN_PX, le=SLOT_HEIGHT_MAX_PX)] = 40
     new_event_url: SafeUrl = ""
@@ -299,16 +341,14 @@ class CalendarGridData:
         return position
 
     @staticmethod
-    def time_rows(start: time, end: time, step_minutes: int) -> list[str]:
-        """Row labels from ``start`` (included) to ``end`` (excluded) every ``step_minutes``.
+    def row_times(start: time, end: time, step_minutes: int) -> list[time]:
+        """The rows' times from ``start`` (included) to ``end`` (excluded) every ``step_minutes``.
 
-        Labels are the times in the active language's format
-        (:func:`~codex_django.cabinet.formatting.format_time`), like every
-        other time on the page; in Russian that is the reference example's
-        ``H:MM``. Call it in the view, where the request's language is active::
+        Pass them as ``rows``: the grid shows each in the active language's
+        format and sends a free slot's time to ``new_event_url`` as ``HH:MM``
+        (a label such as English's ``"10 a.m."`` is for people, not parsers)::
 
-            CalendarGridData.time_rows(time(8), time(20), 30)
-            # ru: ["8:00", "8:30", ..., "19:30"]; en: ["8 a.m.", "8:30 a.m.", ..., "7:30 p.m."]
+            CalendarGridData(cols=..., rows=CalendarGridData.row_times(time(8), time(20), 30), ...)
         """
         if step_minutes <= 0:
             raise ValueError(f"step_minutes must be positive (got {step_minutes})")
@@ -316,11 +356,29 @@ class CalendarGridData:
             raise ValueError(f"end ({end}) must be after start ({start})")
         current = datetime.combine(date.min, start)
         stop = datetime.combine(date.min, end)
-        labels = []
+        times = []
         while current < stop:
-            labels.append(format_time(current.time()))
+            times.append(current.time())
             current += timedelta(minutes=step_minutes)
-        return labels
+        return times
+
+    @staticmethod
+    def time_rows(start: time, end: time, step_minutes: int) -> list[str]:
+        """The labels of :meth:`row_times` in the active language's format.
+
+        Labels are the times as :func:`~codex_django.cabinet.formatting.format_time`
+        prints them, like every other time on the page; in Russian that is the
+        reference example's ``H:MM``. Call it in the view, where the request's
+        language is active::
+
+            CalendarGridData.time_rows(time(8), time(20), 30)
+            # ru: ["8:00", "8:30", ..., "19:30"]; en: ["8 a.m.", "8:30 a.m.", ..., "7:30 p.m."]
+
+        Rows given as labels are also what a free slot sends as ``time``; a grid
+        that takes new events should get :meth:`row_times` instead, so the
+        create view receives ``HH:MM``.
+        """
+        return [format_time(value) for value in CalendarGridData.row_times(start, end, step_minutes)]
 
     @property
     def column_labels(self) -> list[str]:
