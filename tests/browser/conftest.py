@@ -106,5 +106,14 @@ def story_page(live_server: Any, story_pages: StoryPages) -> Iterator[Callable[.
         return probe.page
 
     yield open_story
-    for probe, story_id in opened:
-        check_csp(probe, story_id)
+    try:
+        for probe, story_id in opened:
+            check_csp(probe, story_id)
+    finally:
+        # The pages are shared: leave each one on about:blank while the storybook is still
+        # enabled (DEBUG), so a request the test started and never waited for (a modal the
+        # preview's host is still loading) is cancelled here instead of ending in a 404 on the
+        # next test's page once the settings are restored.
+        for probe, _story_id in opened:
+            probe.page.goto("about:blank")
+            probe.console_errors.clear()

@@ -54,23 +54,23 @@ def tab_into_grid(page: Page) -> None:
 
 def test_one_tab_stop_and_arrow_keys_move_between_slots(story_page: Callable[..., Page]) -> None:
     page = story_page("calendar_grid--empty-day")
-    expect(page.get_by_role("button", name="Anna, 10:00, free")).to_be_visible()
+    expect(page.get_by_role("button", name="Anna, 10 a.m., free")).to_be_visible()
     assert page.locator(".cab-cal__slot").count() == 12
     assert tab_stops(page) == 1
     tab_into_grid(page)
-    assert focused_name(page) == "Anna, 10:00, free"
+    assert focused_name(page) == "Anna, 10 a.m., free"
     moves = [
-        ("ArrowRight", "Boris, 10:00, free"),
-        ("ArrowDown", "Boris, 10:30, free"),
-        ("ArrowDown", "Boris, 11:00, free"),
-        ("ArrowLeft", "Anna, 11:00, free"),
-        ("ArrowLeft", "Anna, 11:00, free"),  # the first column: nowhere further left
-        ("ArrowUp", "Anna, 10:30, free"),
-        ("End", "Boris, 10:30, free"),
-        ("Home", "Anna, 10:30, free"),
-        ("Control+End", "Boris, 12:30, free"),
-        ("ArrowDown", "Boris, 12:30, free"),  # the last row
-        ("Control+Home", "Anna, 10:00, free"),
+        ("ArrowRight", "Boris, 10 a.m., free"),
+        ("ArrowDown", "Boris, 10:30 a.m., free"),
+        ("ArrowDown", "Boris, 11 a.m., free"),
+        ("ArrowLeft", "Anna, 11 a.m., free"),
+        ("ArrowLeft", "Anna, 11 a.m., free"),  # the first column: nowhere further left
+        ("ArrowUp", "Anna, 10:30 a.m., free"),
+        ("End", "Boris, 10:30 a.m., free"),
+        ("Home", "Anna, 10:30 a.m., free"),
+        ("Control+End", "Boris, 12:30 p.m., free"),
+        ("ArrowDown", "Boris, 12:30 p.m., free"),  # the last row
+        ("Control+Home", "Anna, 10 a.m., free"),
     ]
     for key, expected in moves:
         page.keyboard.press(key)
@@ -81,7 +81,7 @@ def test_one_tab_stop_and_arrow_keys_move_between_slots(story_page: Callable[...
     page.keyboard.press("Tab")
     assert not page.evaluate("document.activeElement.classList.contains('cab-cal__slot')")
     page.keyboard.press("Shift+Tab")
-    assert focused_name(page) == "Boris, 10:00, free"
+    assert focused_name(page) == "Boris, 10 a.m., free"
 
 
 def test_enter_on_a_free_slot_opens_the_create_form_with_its_column_and_time(
@@ -89,7 +89,7 @@ def test_enter_on_a_free_slot_opens_the_create_form_with_its_column_and_time(
 ) -> None:
     page = story_page("calendar_grid--dict-columns-with-header-data")
     record_modal_events(page)
-    page.get_by_role("button", name="Chen Li, 9:00, free").focus()
+    page.get_by_role("button", name="Chen Li, 9 a.m., free").focus()
     page.keyboard.press("Enter")
     events = modal_events(page)
     assert len(events) == 1
@@ -100,13 +100,15 @@ def test_enter_on_a_free_slot_opens_the_create_form_with_its_column_and_time(
         "row": ["0"],
         "col_label": ["Chen Li"],
         "col_id": ["3"],
-        "time": ["9:00"],
+        "time": ["09:00"],  # the machine value; the button's name says "9 a.m."
     }
-    page.keyboard.press("Escape")  # the preview's modal host opened; closing it gives focus back to the slot
+    # The preview's modal host loads the create URL (the story's stub); closing it gives focus back to the slot.
+    expect(page.get_by_role("dialog").get_by_role("heading", name="New appointment")).to_be_visible()
+    page.keyboard.press("Escape")
     page.keyboard.press("ArrowDown")
     page.keyboard.press(" ")
     second = parse_qs(urlsplit(modal_events(page)[1]["url"]).query)
-    assert second["row"] == ["1"] and second["time"] == ["9:30"] and second["col_label"] == ["Chen Li"]
+    assert second["row"] == ["1"] and second["time"] == ["09:30"] and second["col_label"] == ["Chen Li"]
 
 
 def test_clicking_a_slot_keeps_the_query_of_new_event_url_and_moves_the_tab_stop(
@@ -128,6 +130,10 @@ def test_clicking_an_event_dispatches_open_modal_with_its_url(story_page: Callab
     event = page.get_by_role("button", name="Мастер 1, 9:00–10:00: Иван П. Стрижка")
     event.click()
     assert modal_events(page) == [{"url": "/booking/42/"}]
+    # The preview's modal host loads the event's URL (the story's stub for it).
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_role("heading", name="Иван П.")).to_be_visible()
+    expect(dialog).to_contain_text("Стрижка — details of the appointment.")
 
 
 def test_arrow_keys_reach_events_and_enter_opens_them(story_page: Callable[..., Page]) -> None:
@@ -165,17 +171,17 @@ def test_overlapping_events_sit_side_by_side_and_arrows_cross_the_lanes(
     page.keyboard.press("ArrowRight")
     assert "Check-in Third lane" in focused_name(page)
     page.keyboard.press("ArrowRight")
-    assert focused_name(page) == "Room B, 10:00, free"
+    assert focused_name(page) == "Room B, 10 a.m., free"
 
 
 def test_arrow_keys_follow_the_screen_in_right_to_left_layouts(story_page: Callable[..., Page]) -> None:
     page = story_page("calendar_grid--empty-day", dir="rtl")
-    anna = page.get_by_role("button", name="Anna, 10:00, free").bounding_box()
-    boris = page.get_by_role("button", name="Boris, 10:00, free").bounding_box()
+    anna = page.get_by_role("button", name="Anna, 10 a.m., free").bounding_box()
+    boris = page.get_by_role("button", name="Boris, 10 a.m., free").bounding_box()
     assert anna and boris and boris["x"] < anna["x"]  # the first column is on the right
-    page.get_by_role("button", name="Anna, 10:00, free").focus()
+    page.get_by_role("button", name="Anna, 10 a.m., free").focus()
     page.keyboard.press("ArrowLeft")
-    assert focused_name(page) == "Boris, 10:00, free"
+    assert focused_name(page) == "Boris, 10 a.m., free"
 
 
 def test_read_only_grid_has_no_slot_buttons(story_page: Callable[..., Page]) -> None:
