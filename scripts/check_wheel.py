@@ -53,6 +53,7 @@ SKIPPED_DIRS = {"__pycache__", "node_modules", "frontend"}
 REQUIRED = [
     "codex_django/cabinet/static/cabinet/dist/cabinet.css",
     "codex_django/cabinet/static/cabinet/dist/cabinet.js",
+    "codex_django/cabinet/static/cabinet/color-mode.js",  # base.html's blocking head script (system mode)
     "codex_django/cabinet/templates/cabinet/base_cabinet.html",
     "codex_django/cabinet/templates/cabinet/base_client.html",
 ]

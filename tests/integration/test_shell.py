@@ -9,9 +9,11 @@ the logout form, the CSRF header for htmx, and that nothing inline (no
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.test import Client, override_settings
 from django.utils.translation import gettext_lazy as _
@@ -135,10 +137,19 @@ def test_staff_shell_is_csp_clean_and_links_the_bundle(staff_client: Client) -> 
         "/static/cabinet/dist/cabinet.css",
         "/static/cabinet/dist/icons-all.css",  # tests.shell_urls does not route cabinet:icons_stylesheet
     ]
-    scripts = [(script.attrs["src"], "defer" in script.attrs) for script in document.find_all("script")
+    scripts = [(script.attrs["src"], "defer" in script.attrs or "async" in script.attrs)
+               for script in document.find_all("script")
                if script.attrs.get("type") != "application/json"]  # fmt: skip
-    # The bundle only: CabinetExtension drops django-components' loader (no component has JS of its own).
-    assert scripts == [("/static/cabinet/dist/cabinet.js", True)]
+    # No cookie: the colour mode follows the system (the default), so the small blocking
+    # color-mode.js comes first and resolves light or dark before the first paint (no flash of
+    # the wrong theme); then the deferred bundle. CabinetExtension drops django-components'
+    # loader (no component has JS of its own).
+    assert document.find("html").attrs["data-cab-color-mode"] == "system"
+    assert scripts == [("/static/cabinet/color-mode.js", False), ("/static/cabinet/dist/cabinet.js", True)]
+    head_scripts = [script.attrs["src"] for script in head.find_all("script") if "src" in script.attrs]
+    assert head_scripts[0] == "/static/cabinet/color-mode.js"  # in <head>, before the bundle
+    blocking = finders.find("cabinet/color-mode.js")
+    assert blocking and Path(blocking).stat().st_size < 1024  # it blocks parsing: keep it tiny
     # htmx is loaded by the bundle when the page needs it, from here.
     assert (
         head.find("script", src="/static/cabinet/dist/cabinet.js").attrs["data-htmx"]
