@@ -150,8 +150,9 @@ def check_visual(
     expected_path = baselines / name
     shot = probe.page.screenshot(full_page=True, animations="disabled", caret="hide")
     if update:
-        baselines.mkdir(parents=True, exist_ok=True)
-        expected_path.write_bytes(shot)
+        if not within_tolerance(expected_path, shot):  # a baseline is rewritten only when it changed
+            baselines.mkdir(parents=True, exist_ok=True)
+            expected_path.write_bytes(shot)
         return
     if expected_path.exists() and expected_path.read_bytes() == shot:
         return  # the usual case: byte-identical, nothing to decode
@@ -181,6 +182,20 @@ def check_visual(
             f"diff: {_shown(diff_path)}"
         )
     actual_path.unlink(missing_ok=True)  # a parallel run may have cleared the results folder
+
+
+def within_tolerance(expected_path: Path, shot: bytes) -> bool:
+    """Whether ``shot`` matches the baseline at ``expected_path`` as :func:`check_visual` would pass it."""
+    if not expected_path.exists():
+        return False
+    if expected_path.read_bytes() == shot:
+        return True
+    actual = Image.open(io.BytesIO(shot)).convert("RGBA")
+    expected = Image.open(expected_path).convert("RGBA")
+    if actual.size != expected.size:
+        return False
+    different, _ = compare_images(expected, actual)
+    return different <= actual.size[0] * actual.size[1] * MAX_DIFF_RATIO
 
 
 def compare_images(expected: Image.Image, actual: Image.Image) -> tuple[int, Image.Image]:
