@@ -50,7 +50,7 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page, server_pager
+from codex_django.cabinet.presenters.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 
 DEFAULT_ID = "cab-card-grid"
@@ -100,16 +100,13 @@ class CardGrid(CabinetComponent):
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         cards: CardGridData = kwargs.cards
         data = super().get_template_data(args, kwargs, slots, context)
-        if cards.page is not None:
-            request_path = getattr(context.get("request"), "path", "")
-            pager = server_pager(cards.page, "cards", request_path)
-        else:
-            pager = collection_pager(len(cards.items), cards.page_size, "cards")
+        pager, page_size = pager_for(
+            cards.page, len(cards.items), cards.page_size, "cards", context.get("request")
+        )
         data.update(
             views=card_views(cards),
             pager=pager,
-            # The browser pages only in client-side mode.
-            page_size=0 if pager.server else cards.page_size,
+            page_size=page_size,
             dom_id=cards.grid_id or (DEFAULT_ID if pager.server else ""),
             storage_key=f"cab-card-grid:{cards.grid_id}:view" if cards.grid_id else "",
         )

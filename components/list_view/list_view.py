@@ -49,7 +49,7 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import collection_pager, on_first_page, server_pager
+from codex_django.cabinet.presenters.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
 from codex_django.cabinet.types.fields import HtmlId
@@ -116,16 +116,13 @@ class ListView(CabinetComponent):
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         listing: ListViewData = kwargs.list
         data = super().get_template_data(args, kwargs, slots, context)
-        if listing.page is not None:
-            request_path = getattr(context.get("request"), "path", "")
-            pager = server_pager(listing.page, "rows", request_path)
-        else:
-            pager = collection_pager(len(listing.rows), listing.page_size, "rows")
+        pager, page_size = pager_for(
+            listing.page, len(listing.rows), listing.page_size, "rows", context.get("request")
+        )
         data.update(
             views=row_views(listing),
             pager=pager,
-            # The browser pages only in client-side mode.
-            page_size=0 if pager.server else listing.page_size,
+            page_size=page_size,
             dom_id=kwargs.id or (DEFAULT_ID if pager.server else ""),
         )
         return data

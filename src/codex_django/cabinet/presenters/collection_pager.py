@@ -123,6 +123,20 @@ def server_pager(page: DataTablePage, noun: Noun, request_path: str) -> Collecti
     )
 
 
+def pager_for(
+    page: DataTablePage | None, count: int, page_size: int, noun: Noun, request: object
+) -> tuple[CollectionPager, int]:
+    """A collection's pager and the page size the browser pages by (0 in server-side mode).
+
+    ``page`` is the contract's server-side page (``None``: the browser pages
+    ``count`` items by ``page_size``); ``request`` the template's request, whose
+    path is the server-side pager's base URL when the page names none.
+    """
+    if page is not None:
+        return server_pager(page, noun, str(getattr(request, "path", ""))), 0
+    return collection_pager(count, page_size, noun), page_size
+
+
 def on_first_page(index: int, page_size: int) -> bool:
     """Whether the item at ``index`` (0-based) shows before any paging: the rest arrive ``hidden``."""
     return page_size == 0 or index < page_size
