@@ -38,6 +38,8 @@ SUFFIX = " \"quote' <b>&amp;</b> a > b"
 def hostile(message: Any) -> Any:
     """A template literal's "translation" with quotes and markup; other messages are left alone."""
     if isinstance(message, SafeData):
+        # Deliberately unsafe: Django keeps a template literal's translation marked safe, and this
+        # stands in for a translator's text with quotes and markup, which the templates must escape.
         return mark_safe(f"{OPEN}{message}{SUFFIX}{CLOSE}")
     return message
 
