@@ -21,10 +21,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
 from django.template import Context, Template
-from django.test import RequestFactory
 
 from codex_django.cabinet.selector.dashboard import (
     DashboardSelector,
@@ -39,6 +37,7 @@ from codex_django.cabinet.types.widgets import (
     TableColumn,
     TableWidgetData,
 )
+from tests.unit.selector_support import make_request, no_providers
 
 REVENUE = MetricWidgetData(label="Revenue", value="12 500", unit="₽", trend_direction="up")
 LATEST = TableWidgetData(
@@ -51,18 +50,8 @@ TOP = ListWidgetData(title="Top clients", items=[ListItem(label="Ivan P.", value
 @pytest.fixture(autouse=True)
 def empty_selector(settings: Any) -> Iterator[None]:
     settings.CODEX_CABINET = {}  # no REDIS_URL: computed live
-    state = DashboardSelector.snapshot()
-    DashboardSelector.restore({})
-    try:
+    with no_providers():
         yield
-    finally:
-        DashboardSelector.restore(state)
-
-
-def make_request() -> Any:
-    request = RequestFactory().get("/cabinet/")
-    request.user = AnonymousUser()
-    return request
 
 
 def render(template: str, context: dict[str, Any]) -> str:

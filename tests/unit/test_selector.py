@@ -6,9 +6,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ImproperlyConfigured
-from django.test import RequestFactory
 
 from codex_django.cabinet.selector.dashboard import (
     DashboardAdapter,
@@ -24,22 +22,13 @@ from codex_django.cabinet.types.widgets import (
     TableColumn,
     TableWidgetData,
 )
+from tests.unit.selector_support import make_request, no_providers
 
 
 @pytest.fixture(autouse=True)
 def empty_selector() -> Iterator[None]:
-    state = DashboardSelector.snapshot()
-    DashboardSelector.restore({})
-    try:
+    with no_providers():
         yield
-    finally:
-        DashboardSelector.restore(state)
-
-
-def make_request() -> Any:
-    request = RequestFactory().get("/cabinet/")
-    request.user = AnonymousUser()
-    return request
 
 
 def first_stats(request: Any) -> dict[str, Any]:
