@@ -29,7 +29,7 @@ from .combinations import (
     default_locale,
     export_file_name,
     locales,
-    screenshot_combinations,
+    story_combinations,
 )
 from .controls import controls_for, payload_of
 from .discovery import CollectedStory, StoryCollection
@@ -53,10 +53,13 @@ def preview_url(
     return f"{reverse('storybook:preview', args=[story_id])}?{query}"
 
 
-def index_entry(collected: CollectedStory, *, export: bool = False) -> dict[str, Any]:
+def index_entry(
+    collected: CollectedStory, *, export: bool = False, first_of_component: bool = False
+) -> dict[str, Any]:
+    """A story in ``index.json``; ``combinations`` are the ones the harness screenshots it in."""
     story = collected.story
     combinations = []
-    for combination in screenshot_combinations():
+    for combination in story_combinations(story.screenshots, first_of_component=first_of_component):
         theme = str(combination["theme"])
         combinations.append({**combination, "url": preview_url(story.id, export=export, theme=theme)})
     return {
@@ -73,15 +76,36 @@ def index_entry(collected: CollectedStory, *, export: bool = False) -> dict[str,
     }
 
 
+def first_stories(collection: StoryCollection) -> set[str]:
+    """The id of each component's first story (screenshotted in every combination)."""
+    return {stories[0].id for stories in collection.by_component().values()}
+
+
+def screenshot_plan(collection: StoryCollection) -> list[tuple[str, str]]:
+    """``(story id, combination key)`` for every screenshot the harness takes, in index order."""
+    firsts = first_stories(collection)
+    return [
+        (collected.id, str(combination["key"]))
+        for collected in collection.stories
+        for combination in story_combinations(
+            collected.story.screenshots, first_of_component=collected.id in firsts
+        )
+    ]
+
+
 def index_data(collection: StoryCollection, *, export: bool = False) -> dict[str, Any]:
     """The content of ``index.json``."""
+    firsts = first_stories(collection)
     return {
         "version": 1,
         "ready": {"attribute": READY_ATTRIBUTE, "selector": READY_SELECTOR, "value": "true"},
         "themes": list(THEMES),
         "locales": list(locales()),
         "directions": list(DIRECTIONS),
-        "stories": [index_entry(collected, export=export) for collected in collection.stories],
+        "stories": [
+            index_entry(collected, export=export, first_of_component=collected.id in firsts)
+            for collected in collection.stories
+        ],
         "errors": [str(error) for error in collection.errors],
     }
 

@@ -1,6 +1,13 @@
 """The toolbar's options and the combinations every story is rendered and screenshotted in.
 
-Screenshots: every story x {light, dark} x {desktop 1280x800, mobile 390x844}.
+Screenshots: four combinations exist, {light, dark} x {desktop 1280x800,
+mobile 390x844}. Every story is screenshotted in light--desktop; each
+component's first story (its "typical" case) in all four; any other story in
+the extra combinations it asks for (``Story(screenshots=("light--mobile",))``).
+That pins every component's dark and phone pixels without a baseline per story
+per combination; the dark theme's contrast is still checked on every story
+(the harness switches the light--desktop page to dark and runs axe's colour
+rules on it).
 The static export renders every story x theme x locale x direction (the
 viewport is only the size of the frame, so it needs no file of its own).
 """
@@ -63,6 +70,26 @@ def screenshot_combinations() -> list[dict[str, object]]:
         }
         for theme, viewport in itertools.product(THEMES, SCREENSHOT_VIEWPORTS)
     ]
+
+
+DEFAULT_COMBINATION = "light--desktop"
+
+
+def combination_keys() -> tuple[str, ...]:
+    """Every combination's key, in :func:`screenshot_combinations` order."""
+    return tuple(str(item["key"]) for item in screenshot_combinations())
+
+
+def story_combinations(
+    extra: tuple[str, ...] = (), *, first_of_component: bool = False
+) -> list[dict[str, object]]:
+    """The combinations one story is screenshotted in (see the module docstring).
+
+    ``extra`` are the story's own ``screenshots``; ``first_of_component`` marks
+    the component's first story, which is screenshotted in every combination.
+    """
+    wanted = {DEFAULT_COMBINATION, *extra}
+    return [item for item in screenshot_combinations() if first_of_component or item["key"] in wanted]
 
 
 def export_combinations() -> list[tuple[str, str, str]]:

@@ -21,6 +21,8 @@ They may also be a zero-argument callable returning that mapping
 built when the storybook collects its stories, so a story that no longer
 matches its contract fails collection with the story's name instead of
 breaking the import of the whole ``stories`` module.
+``screenshots`` adds screenshot combinations to the default light--desktop
+(see :mod:`codex_django.storybook.combinations`).
 ``htmx`` maps URLs the payload points at to the HTML the storybook answers
 with, so split-panel details, modal bodies and lazy widgets work in the
 storybook and in its static export.
@@ -33,6 +35,8 @@ import re
 import sys
 from collections.abc import Callable, Mapping
 from typing import Any, Literal
+
+from .combinations import combination_keys
 
 Status = Literal["draft", "stable", "deprecated"]
 Layout = Literal["centered", "padded", "fullscreen"]
@@ -52,6 +56,9 @@ class Story:
     # Preferred viewport (width, height) in CSS pixels; None uses the harness defaults.
     viewport: tuple[int, int] | None = None
     htmx: Mapping[str, str] = dataclasses.field(default_factory=dict)
+    # Screenshot combinations besides light--desktop ("dark--desktop", "light--mobile",
+    # "dark--mobile"); a component's first story is screenshotted in all of them anyway.
+    screenshots: tuple[str, ...] = ()
     # The module that built the story (found from the caller; the storybook shows its source).
     module: str = dataclasses.field(default="", compare=False, repr=False)
 
@@ -65,6 +72,11 @@ class Story:
             raise ValueError(f"Story {self.id!r}: status must be one of {STATUSES}, got {self.status!r}")
         if self.layout not in LAYOUTS:
             raise ValueError(f"Story {self.id!r}: layout must be one of {LAYOUTS}, got {self.layout!r}")
+        keys = combination_keys()
+        if isinstance(self.screenshots, str) or any(key not in keys for key in self.screenshots):
+            raise ValueError(
+                f"Story {self.id!r}: screenshots must be a tuple of {keys}, got {self.screenshots!r}"
+            )
 
     def resolve_kwargs(self) -> dict[str, Any]:
         """The kwargs as a dict, calling ``kwargs`` first when it is a callable."""

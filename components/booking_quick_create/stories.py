@@ -18,6 +18,7 @@ STORIES = [
     Story(
         component="booking_quick_create",
         name="Errors",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {"quick_create": samples.quick_create_data(errors=True)},
         notes="A booking-wide error in an alert, the service error tied to its select.",
     ),

@@ -308,6 +308,7 @@ STORIES = [
     Story(
         component="calendar_grid",
         name="Every colour",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {"calendar": every_colour(), "label": "Colours"},
         notes="Default, every Bootstrap colour name, a bg-* class and hex colours (set through the CSSOM).",
         htmx=event_stubs(every_colour()),
@@ -315,6 +316,7 @@ STORIES = [
     Story(
         component="calendar_grid",
         name="CSS colours",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {"calendar": css_colours(), "label": "CSS colours"},
         notes=(
             "CalendarSlot.color takes any CSS colour value: named, rgb()/hsl()/oklch()/hwb() (with alpha), "
@@ -334,6 +336,7 @@ STORIES = [
     Story(
         component="calendar_grid",
         name="Days as columns",
+        screenshots=("light--mobile",),
         kwargs=lambda: {"calendar": week(), "label": "Week of 30 March"},
         notes="Columns are days (with the date as id), hourly rows, 48px slots, an event without a URL.",
         htmx=event_stubs(week()),

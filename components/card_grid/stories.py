@@ -148,12 +148,14 @@ STORIES = [
     Story(
         component="card_grid",
         name="List mode",
+        screenshots=("light--mobile",),
         kwargs=lambda: {"cards": typical("list")},
         notes="view_mode='list': the same markup as compact rows; the toggle's choice is remembered.",
     ),
     Story(
         component="card_grid",
         name="Badge styles",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {
             "cards": CardGridData(
                 items=[

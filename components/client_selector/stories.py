@@ -42,6 +42,7 @@ STORIES = [
     Story(
         component="client_selector",
         name="Chosen",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {"selector": ClientSelectorData(clients=CLIENTS, selected_id="11")},
         notes="The chosen client's name is in the input, its id in `client_id`.",
     ),

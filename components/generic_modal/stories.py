@@ -56,6 +56,7 @@ STORIES = [
     Story(
         component="generic_modal",
         name="Every field type",
+        screenshots=("dark--desktop", "light--mobile"),
         kwargs=lambda: {"modal": samples.every_field_modal()},
     ),
     Story(
@@ -67,6 +68,7 @@ STORIES = [
     Story(
         component="generic_modal",
         name="Booking blocks",
+        screenshots=("light--mobile",),
         kwargs=lambda: {"modal": samples.booking_modal(size="xl")},
         notes="Quick-create and chain preview sections inside the modal's form.",
     ),

@@ -67,6 +67,7 @@ STORIES = [
     Story(
         component="kpi",
         name="Link",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {
             "metric": MetricWidgetData(
                 label="Unpaid invoices",

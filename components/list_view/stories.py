@@ -113,6 +113,7 @@ STORIES = [
     Story(
         component="list_view",
         name="Action styles",
+        screenshots=("dark--desktop",),
         kwargs=lambda: {
             "list": ListViewData(
                 rows=[

@@ -26,6 +26,7 @@ STORIES = [
     Story(
         component="modal_host",
         name="Open: appointment",
+        screenshots=("dark--desktop", "light--mobile", "dark--mobile"),
         kwargs={"open_url": "/stories/modal/appointment/", "open_size": "md"},
         htmx=STUBS,
         layout="fullscreen",
@@ -43,6 +44,7 @@ STORIES = [
     Story(
         component="modal_host",
         name="Open: large booking",
+        screenshots=("light--mobile",),
         kwargs={"open_url": "/stories/modal/booking/", "open_size": "lg"},
         htmx=STUBS,
         layout="fullscreen",

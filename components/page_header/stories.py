@@ -19,6 +19,7 @@ STORIES = [
     Story(
         component="page_header",
         name="Deep breadcrumbs",
+        screenshots=("light--mobile",),
         kwargs={
             "title": "Invoice 2026-0412",
             "breadcrumbs": [

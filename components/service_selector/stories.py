@@ -53,6 +53,7 @@ STORIES = [
     Story(
         component="service_selector",
         name="Long text",
+        screenshots=("light--mobile",),
         kwargs=lambda: {
             "selector": ServiceSelectorData(
                 items=[

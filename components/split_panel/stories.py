@@ -68,6 +68,7 @@ STORIES = [
     Story(
         component="split_panel",
         name="Active item",
+        screenshots=("light--mobile",),
         kwargs=lambda: {"panel": SplitPanelData(items=rows(), active_id="43", detail_url=BASE)},
         htmx=stubs(),
         notes=(

@@ -17,6 +17,7 @@ STORIES = [
     Story(
         component="summary_panel",
         name="Chosen with masters",
+        screenshots=("dark--desktop", "light--mobile"),
         kwargs=lambda: {
             "summary": BookingSummaryData(
                 confirm_url="/booking/new/",

@@ -55,12 +55,20 @@ class SbTestInlineScript(CabinetComponent):
     template = '<p class="p-3">Inline script</p><script>document.title = "changed";</script>'
 
 
+@register("sb_test_dark_only_contrast")
+class SbTestDarkOnlyContrast(CabinetComponent):
+    """Fine in light, unreadable in dark: Bootstrap's fixed ``text-dark`` on the dark page (axe ``color-contrast``)."""
+
+    template = '<p class="p-3 text-dark">Fixed dark text</p>'
+
+
 def card(text: str = "The control group.") -> Story:
     return Story(component="sb_test_card", name="Card", kwargs={"title": "Harness check", "text": text})
 
 
 UNLABELLED = Story(component="sb_test_unlabelled", name="Unlabelled input", kwargs={})
 INLINE_STYLE = Story(component="sb_test_inline_style", name="Inline style", kwargs={})
+DARK_ONLY_CONTRAST = Story(component="sb_test_dark_only_contrast", name="Dark only contrast", kwargs={})
 INLINE_SCRIPT = Story(component="sb_test_inline_script", name="Inline script", kwargs={})
 
 # A story whose payload no longer matches the contract (trend_direction lost 'sideways').

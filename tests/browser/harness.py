@@ -45,6 +45,8 @@ MAX_DIFF_RATIO = 0.0001
 READY_TIMEOUT_MS = 15_000
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 AXE_FAILING_IMPACTS = ("serious", "critical")
+# The axe rules that depend on the colour theme (the markup is the same in both themes).
+AXE_COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 
 INIT_SCRIPT = """
 window.__cabCspViolations = [];
@@ -270,6 +272,28 @@ def check_axe(
         raise HarnessFailure(f"{story_id}: accessibility violations: " + "; ".join(details))
 
 
+def switch_to_dark(page: Page) -> None:
+    """Switch a loaded light preview to the dark theme in place, as the toolbar does.
+
+    The themes differ only in CSS custom properties under ``[data-bs-theme]``,
+    so this gives the same pixels as loading the story with ``?theme=dark``
+    (``test_dark_switch_matches_a_dark_load`` checks that against baselines).
+    """
+    page.evaluate("document.documentElement.setAttribute('data-bs-theme', 'dark')")
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def check_dark_contrast(probe: PageProbe, story_id: str) -> None:
+    """The colour rules of axe on the story switched to dark, for stories with no dark load of their own."""
+    switch_to_dark(probe.page)
+    try:
+        check_axe(probe, story_id, rules=AXE_COLOUR_RULES)
+    except HarnessFailure as failure:
+        raise HarnessFailure(
+            str(failure).replace(": accessibility violations:", ": in the dark theme:", 1)
+        ) from None
+
+
 def check_story(
     probe: PageProbe,
     url: str,
@@ -278,10 +302,15 @@ def check_story(
     *,
     update: bool = False,
     axe: bool = True,
+    dark_contrast: bool = False,
     baselines: Path = BASELINES,
     results: Path = RESULTS,
 ) -> None:
-    """All checks from one page load; every failure is reported, each naming the story."""
+    """All checks from one page load; every failure is reported, each naming the story.
+
+    ``dark_contrast`` then switches the page to dark and checks its contrast too
+    (:func:`check_dark_contrast`), after every light check.
+    """
     load_story(probe, url, story_id)
     failures: list[str] = []
     checks = [
@@ -292,6 +321,8 @@ def check_story(
     ]
     if axe:
         checks.append(lambda: check_axe(probe, story_id))
+    if dark_contrast:
+        checks.append(lambda: check_dark_contrast(probe, story_id))
     for check in checks:
         try:
             check()

@@ -16,6 +16,7 @@ from codex_django.storybook.discovery import collect_stories, use_stories
 from . import broken_components as broken
 from .conftest import StoryPages
 from .harness import (
+    BASELINES,
     HarnessFailure,
     assert_collection_clean,
     check_axe,
@@ -23,6 +24,7 @@ from .harness import (
     check_story,
     check_visual,
     load_story,
+    switch_to_dark,
 )
 
 
@@ -101,6 +103,42 @@ def test_axe_violation_fails_with_the_story_name(live_server: Any, story_pages: 
         "sb_test_unlabelled--unlabelled-input: accessibility violations: critical label"
     )
     assert "input" in message
+
+
+def test_dark_only_contrast_fails_in_the_light_case(live_server: Any, story_pages: StoryPages) -> None:
+    """A story screenshotted only in light--desktop still has its dark theme's contrast checked."""
+    story = broken.DARK_ONLY_CONTRAST
+    probe = story_pages.probe("light--desktop")
+    with use_stories([story]):
+        url = preview_url(live_server, story.id)
+        load_story(probe, url, story.id)
+        check_axe(probe, story.id)  # readable in light
+        with pytest.raises(HarnessFailure) as failure:
+            check_story(
+                probe,
+                url,
+                story.id,
+                "light--desktop",
+                update=True,
+                dark_contrast=True,
+                baselines=Path("/nonexistent"),
+            )
+    message = str(failure.value)
+    assert message.startswith(f"{story.id}: in the dark theme: serious color-contrast"), message
+
+
+@pytest.mark.parametrize(
+    "story_id",
+    ["kpi--typical", "data_table--typical", "calendar_grid--typical", "generic_modal--appointment-details"],
+)
+def test_dark_switch_matches_a_dark_load(
+    story_id: str, live_server: Any, story_pages: StoryPages, tmp_path: Path
+) -> None:
+    """Switching a light page to dark gives the pixels of the story loaded in dark (its committed baseline)."""
+    probe = story_pages.probe("light--desktop")
+    load_story(probe, preview_url(live_server, story_id), story_id)
+    switch_to_dark(probe.page)
+    check_visual(probe, story_id, "dark--desktop", baselines=BASELINES, results=tmp_path)
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,13 @@
-"""The storybook loop: every story x {light, dark} x {desktop, mobile}.
+"""The storybook loop: every story in light--desktop, each component's first story (and the stories
+that ask for it) also in dark--desktop, light--mobile and dark--mobile (``storybook/combinations.py``).
 
 Each case loads the story's render URL from ``index.json`` once and runs the
-three checks on that page: CSP/console errors, the screenshot against its
-baseline, and axe-core (desktop combinations only: the markup is the same at
-both sizes, and axe is the slowest step; the mobile layout is still checked by
-its screenshot).
+checks on that page: CSP/console errors, the screenshot against its baseline,
+and axe-core (desktop combinations only: the markup is the same at both sizes,
+and axe is the slowest step; the mobile layout is still checked by its
+screenshot). A story with no dark--desktop case is switched to dark after its
+light--desktop checks and its contrast checked there, so every story's dark
+theme is still checked for contrast.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from codex_django.storybook.combinations import screenshot_combinations
+from codex_django.storybook.catalogue import screenshot_plan
 from codex_django.storybook.coverage import compute_coverage
 from codex_django.storybook.discovery import get_collection
 
@@ -22,11 +25,11 @@ from .conftest import StoryPages
 from .harness import BASELINES, assert_collection_clean, baseline_name, check_story
 
 COLLECTION = get_collection()
+PLAN = screenshot_plan(COLLECTION)
 CASES = [
-    pytest.param(collected.id, str(combination["key"]), id=f"{collected.id}[{combination['key']}]")
-    for collected in COLLECTION.stories
-    for combination in screenshot_combinations()
+    pytest.param(story_id, combination, id=f"{story_id}[{combination}]") for story_id, combination in PLAN
 ]
+WITH_DARK_LOAD = {story_id for story_id, combination in PLAN if combination == "dark--desktop"}
 
 
 @pytest.fixture(scope="module")
@@ -89,4 +92,5 @@ def test_story(
         combination,
         update=update_baselines,
         axe=combination.endswith("desktop"),
+        dark_contrast=combination == "light--desktop" and story_id not in WITH_DARK_LOAD,
     )

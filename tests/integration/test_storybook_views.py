@@ -91,6 +91,30 @@ def test_index_json_entry(client: Client, debug: None, stories: None) -> None:
     assert entry["combinations"][2]["url"] == "/storybook/preview/kpi--typical/?theme=dark&locale=en&dir=ltr"
 
 
+def test_index_json_screenshots_first_story_everywhere_others_in_light_desktop_and_their_own(
+    client: Client, debug: None
+) -> None:
+    """The harness's matrix: a component's first story in all four, the others light--desktop plus their own."""
+    second = Story(component="kpi", name="Second", kwargs=KPI.kwargs)
+    phone = Story(component="kpi", name="Phone", kwargs=KPI.kwargs, screenshots=("light--mobile",))
+    with use_stories([KPI, second, phone]):
+        stories = client.get("/storybook/index.json").json()["stories"]
+    keys = {entry["id"]: [item["key"] for item in entry["combinations"]] for entry in stories}
+    assert keys == {
+        "kpi--typical": ["light--desktop", "light--mobile", "dark--desktop", "dark--mobile"],
+        "kpi--second": ["light--desktop"],
+        "kpi--phone": ["light--desktop", "light--mobile"],
+    }
+
+
+@pytest.mark.parametrize("screenshots", [("dark--tablet",), "dark--desktop"])
+def test_story_refuses_an_unknown_screenshot_combination(screenshots: Any) -> None:
+    with pytest.raises(ValueError) as error:
+        Story(component="kpi", name="Odd", kwargs={}, screenshots=screenshots)
+    assert str(error.value).startswith("Story 'kpi--odd': screenshots must be a tuple of ('light--desktop', ")
+    assert repr(screenshots) in str(error.value)
+
+
 def json_script(html: str, element_id: str) -> dict[str, Any]:
     """The data of the ``json_script`` element ``element_id`` in a page."""
     opening = f'<script id="{element_id}" type="application/json">'
