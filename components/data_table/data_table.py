@@ -70,10 +70,16 @@ class DataTable(CabinetComponent):
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
         table: DataTableData = kwargs.table
         request = context.get("request")
-        view = present_table(table, context, request_path=getattr(request, "path", ""))
+        dom_id = kwargs.id or DEFAULT_ID
+        view = present_table(table, context, request_path=getattr(request, "path", ""), dom_id=dom_id)
+        needs_id = view.server or bool(view.tools.columns)
         return {
             "view": view,
+            "tools": view.tools,
             "label": kwargs.label or _("Table"),
-            "id": kwargs.id or (DEFAULT_ID if view.server else ""),
-            "dom_id": kwargs.id or DEFAULT_ID,
+            "id": kwargs.id or (DEFAULT_ID if needs_id else ""),
+            "dom_id": dom_id,
+            # Where a bulk action's view sends the user back to (the script updates it
+            # to the address bar's URL, which server-side mode changes with every swap).
+            "next_url": request.get_full_path() if request is not None else "",
         }

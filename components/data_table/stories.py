@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from codex_django.cabinet.types.data_table import DataTableData, DataTablePage, TableAction, TableFilter
+from codex_django.cabinet.types.data_table_actions import BulkAction, TableExport
 from codex_django.cabinet.types.widgets import BadgeStyle, TableColumn
 from codex_django.storybook.fixed import FROZEN_TODAY, seeded_random
 from codex_django.storybook.story import Story
@@ -76,6 +77,7 @@ def appointment_rows(count: int, name: str) -> list[dict[str, Any]]:
                 "status": STATUSES[rng.randrange(len(STATUSES))],
                 "price": f"{rng.randint(8, 120) * 100:,} ₽".replace(",", " "),
                 "detail_url": f"/cabinet/booking/appointments/{index + 1}/",
+                "id": index + 1,
             }
         )
     return rows
@@ -128,10 +130,25 @@ def every_enum() -> DataTableData:
     )
 
 
-def server_side() -> DataTableData:
+BULK_ACTIONS = [
+    BulkAction(key="confirm", label="Confirm", url="/cabinet/booking/appointments/bulk/", icon="bi-check2"),
+    BulkAction(
+        key="cancel",
+        label="Cancel",
+        url="/cabinet/booking/appointments/bulk/",
+        variant="danger",
+        icon="bi-x-lg",
+        confirm="Cancel the selected appointments?",
+    ),
+]
+EXPORT = TableExport(url="/cabinet/booking/appointments/export/")
+
+
+def server_side(**extra: Any) -> DataTableData:
     return appointments(
         count=10,
         name="data_table--server-side",
+        **extra,
         page=DataTablePage(
             number=2,
             size=10,
@@ -274,6 +291,56 @@ STORIES = [
             "Server-side mode (DataTableData.page): page 2 of 1,204 rows sorted by date, descending. "
             "Search, filters, sort headers and the pager request the page URL through HTMX and push "
             "the state to the address bar."
+        ),
+    ),
+    Story(
+        component="data_table",
+        name="Column menu",
+        kwargs=lambda: {
+            "table": appointments(
+                name="data_table--column-menu",
+                column_menu=True,
+                hidden_columns=["service"],
+                locked_columns=["client"],
+            ),
+            "label": "Appointments",
+            "id": "story-columns",
+        },
+        notes=(
+            "column_menu=True: a 'Columns' button opens checkboxes that hide and show columns "
+            "(Escape closes it and returns focus to the button); the choice is remembered in the "
+            "browser under the table's id. 'Service' starts hidden (hidden_columns), 'Client' "
+            "cannot be hidden (locked_columns)."
+        ),
+    ),
+    Story(
+        component="data_table",
+        name="Bulk actions",
+        screenshots=("light--mobile",),
+        kwargs=lambda: {
+            "table": appointments(name="data_table--bulk-actions", bulk_actions=BULK_ACTIONS, export=EXPORT),
+            "label": "Appointments",
+            "id": "story-bulk",
+        },
+        notes=(
+            "bulk_actions: a checkbox per row (labelled with the row's name), 'select all on this "
+            "page' in the header, and a bar announcing the count whose buttons POST the selected "
+            "row ids with the CSRF token ('Cancel' asks first). export: an 'Export CSV' link "
+            "carrying the current search, filter and sort."
+        ),
+    ),
+    Story(
+        component="data_table",
+        name="Server-side with bulk actions",
+        kwargs=lambda: {
+            "table": server_side(bulk_actions=BULK_ACTIONS, export=EXPORT, column_menu=True),
+            "label": "Appointments",
+            "id": "appointments-bulk",
+        },
+        notes=(
+            "Server-side mode with every tool: once the whole page is selected, 'Select all 1,204 "
+            "matching rows' posts all=1 with the current q/status/sort instead of ids; the export "
+            "link carries the same state."
         ),
     ),
 ]

@@ -132,11 +132,11 @@ def test_sortable_headers_are_buttons_with_aria_sort() -> None:
     )
     html = table_html(table)
     assert (
-        '<th scope="col" class="text-start" aria-sort="none" role="columnheader">'
-        '<button type="button" class="cab-data-table__sort" data-sort-index="0" @click="sortBy">'
-        'Name<i class="bi cab-data-table__sort-icon" aria-hidden="true"></i></button></th>'
+        '<th scope="col" class="text-start" data-column="name" aria-sort="none" role="columnheader">'
+        '<button type="button" class="cab-data-table__sort" data-sort-index="0" data-sort-key="name" '
+        '@click="sortBy">Name<i class="bi cab-data-table__sort-icon" aria-hidden="true"></i></button></th>'
     ) in html
-    assert '<th scope="col" class="text-start" role="columnheader">Note</th>' in html
+    assert '<th scope="col" class="text-start" data-column="note" role="columnheader">Note</th>' in html
 
 
 def test_search_bar_is_hidden_without_placeholder() -> None:
@@ -374,7 +374,16 @@ def test_v1_fields_and_defaults_are_unchanged() -> None:
 
     names = [field.name for field in dataclasses.fields(DataTableData)]
     assert names[:6] == ["columns", "rows", "filters", "actions", "search_placeholder", "empty_message"]
-    assert names[6:] == ["badge_maps", "icon_maps", "choices", "sort_values", "page"]
+    assert names[6:11] == ["badge_maps", "icon_maps", "choices", "sort_values", "page"]
+    assert names[11:] == [
+        "url_state",
+        "column_menu",
+        "hidden_columns",
+        "locked_columns",
+        "row_key",
+        "bulk_actions",
+        "export",
+    ]
     table = DataTableData(columns=[], rows=[])
     assert (table.badge_maps, table.icon_maps, table.choices, table.sort_values, table.page) == (
         {},
@@ -383,6 +392,13 @@ def test_v1_fields_and_defaults_are_unchanged() -> None:
         {},
         None,
     )
+    assert (table.url_state, table.column_menu, table.hidden_columns, table.locked_columns) == (
+        True,
+        False,
+        [],
+        [],
+    )
+    assert (table.row_key, table.bulk_actions, table.export) == ("id", [], None)
 
 
 # --------------------------------------------------------------------------- three call syntaxes

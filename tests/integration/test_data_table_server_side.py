@@ -181,7 +181,10 @@ def test_server_side_markup_carries_htmx_urls_and_state() -> None:
         'aria-pressed="true" data-value="red" id="people-filter-red" '
         'hx-get="/people/?status=red&amp;sort=-name">' in html
     )
-    assert '<th scope="col" class="text-start" aria-sort="descending" role="columnheader">' in html
+    assert (
+        '<th scope="col" class="text-start" data-column="name" aria-sort="descending" role="columnheader">'
+        in html
+    )
     assert 'id="people-sort-name" hx-get="/people/?status=red&amp;sort=name"' in html
     assert 'id="people-previous" hx-get="/people/?status=red&amp;sort=-name"' in html  # page 1 has no ?page=
     assert 'id="people-next" disabled>' in html  # page 2 of 2

@@ -34,6 +34,7 @@ from pydantic import TypeAdapter
 
 from codex_django.cabinet.formatting import format_value
 from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.presenters.data_table_tools import TableTools, present_tools
 from codex_django.cabinet.tables.sort_keys import column_ranks
 from codex_django.cabinet.types.data_table import (
     PAGE_PARAM,
@@ -56,6 +57,7 @@ ACTION_CLASSES = {
     "btn-primary": "cab-data-table__action btn btn-sm btn-primary",
     "btn-danger": "cab-data-table__action btn btn-sm btn-danger",
 }
+HIDDEN_CLASS = " cab-data-table__off"
 ARIA_SORT = {"": "none", "asc": "ascending", "desc": "descending"}
 _RENDER_MARK = re.compile(r' data-djc-id-\w+=""')
 _ICON = TypeAdapter(IconName)
@@ -116,6 +118,7 @@ class Row(TypedDict):
     ranks: str
     actions: list[Action]
     name: str
+    key: str
 
 
 class FilterButton(NamedTuple):
@@ -158,6 +161,8 @@ class DataTableView(NamedTuple):
     total: int
     sortable: bool  # any sortable column: the stacked layout shows the header row as a sort bar
     sort_label: str | Promise
+    url_state: bool  # client-side mode mirrors search, filter and sort in the URL
+    tools: TableTools
 
 
 def column_classes(column: TableColumn) -> str:
@@ -282,11 +287,17 @@ def _shown(raw: Any, formatted: dict[tuple[type, str], str]) -> str:
     return text
 
 
-def present_table(table: DataTableData, context: Any = None, *, request_path: str = "") -> DataTableView:
-    """The :class:`DataTableView` of ``table``; ``context`` supplies ``badge_key``/``icon_key`` mappings."""
+def present_table(
+    table: DataTableData, context: Any = None, *, request_path: str = "", dom_id: str = "cab-data-table"
+) -> DataTableView:
+    """The :class:`DataTableView` of ``table``; ``context`` supplies ``badge_key``/``icon_key`` mappings.
+
+    ``dom_id`` is the component's root id (its column choice is remembered under it).
+    """
     page = table.page
     columns = table.columns
-    classes = [column_classes(column) for column in columns]
+    off = set(table.hidden_columns)  # hidden until the user's column choice (if any) shows them
+    classes = [column_classes(column) + (HIDDEN_CLASS if column.key in off else "") for column in columns]
     badge_maps = [
         (named_mapping(table.badge_maps, column.badge_key, context, "badge_key"), column.badge_key)
         if column.badge_key
@@ -315,6 +326,10 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
 
     def state_url(**changes: str | int) -> str:
         """The page URL with the current state, ``changes`` applied (keyword names are the query parameters)."""
+        return state_on(base_url, **changes)
+
+    def state_on(base: str, **changes: str | int) -> str:
+        """``base`` with the current state, ``changes`` applied."""
         state: dict[str, str | int] = (
             {
                 SEARCH_PARAM: page.search,
@@ -326,7 +341,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
             else {}
         )
         state.update(changes)
-        return query_url(base_url, **state)
+        return query_url(base, **state)
 
     sortable = [index for index, column in enumerate(columns) if column.sortable]
     headers = []
@@ -341,7 +356,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
             Header(
                 key=column.key,
                 label=column.label,
-                classes=ALIGN_CLASSES[column.align],
+                classes=ALIGN_CLASSES[column.align] + (HIDDEN_CLASS if column.key in off else ""),
                 sortable=column.sortable,
                 sort_index=sortable.index(index) if column.sortable else -1,
                 aria_sort=ARIA_SORT[direction],
@@ -359,6 +374,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
     statuses: list[str] = []
     formatted: dict[tuple[type, str], str] = {}
     actions = table.actions
+    row_key = table.row_key if table.bulk_actions else ""
     for number, row in enumerate(table.rows):
         cells = []
         texts = []
@@ -403,6 +419,7 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
                 "ranks": " ".join(str(ranks[number]) for ranks in ranks_by_column),
                 "actions": row_actions,
                 "name": texts[0] if texts else "",
+                "key": str(row.get(row_key)) if row_key else "",  # an id: never localised ("1,234")
             }
         )
 
@@ -433,6 +450,8 @@ def present_table(table: DataTableData, context: Any = None, *, request_path: st
         total=page.total if page is not None else len(rows),
         sortable=bool(sortable),
         sort_label=_("Sort by"),
+        url_state=page is None and table.url_state,
+        tools=present_tools(table, dom_id, state_on),
     )
 
 

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy as _
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from .contract import contract
+from .data_table_actions import BulkAction, TableExport, check_bulk, check_column_keys
 from .fields import IconName, ItemId, SafeUrl, Text, check_url
 from .widgets import BadgeStyle, TableCell, TableColumn, check_rows, check_unique, row_texts
 
@@ -252,6 +253,24 @@ class DataTableData:
         page: A :class:`DataTablePage`: server-side mode (pages, search, filters
             and sorting through HTMX, state in the URL). ``None`` (default):
             everything happens in the browser over ``rows``.
+        url_state: Client-side mode keeps the search, filter and sort in the
+            page URL (``?q=&status=&sort=``, ``history.replaceState``), so a
+            reload or a shared link shows the same rows. Default ``True``; set
+            ``False`` on all but one client-side table of a page (they would
+            share the parameters). Server-side mode always keeps its state there.
+        column_menu: Show a "Columns" menu where the user hides and shows
+            columns; the choice is remembered in the browser (``localStorage``,
+            keyed by the component's ``id``). Default ``False``.
+        hidden_columns: Column keys hidden until the user chooses otherwise.
+        locked_columns: Column keys the user cannot hide (the row's name, say).
+        row_key: The row dict key identifying a row in a bulk request
+            (``ids=<value>``); every row needs it when there are bulk actions.
+            Default ``"id"``.
+        bulk_actions: :class:`~codex_django.cabinet.types.data_table_actions.BulkAction`
+            buttons: the table gets a checkbox column and an action bar that
+            posts the selection. Default none.
+        export: A :class:`~codex_django.cabinet.types.data_table_actions.TableExport`:
+            an "Export CSV" link carrying the current search, filter and sort.
 
     Derived: :attr:`display_rows`, :attr:`table_rows`, :attr:`filter_counts`,
     :attr:`filter_tabs`, :attr:`status_column`.
@@ -288,6 +307,13 @@ class DataTableData:
     choices: dict[str, dict[str, Text]] = dataclasses.field(default_factory=dict)
     sort_values: dict[str, str] = dataclasses.field(default_factory=dict)
     page: DataTablePage | None = None
+    url_state: bool = True
+    column_menu: bool = False
+    hidden_columns: list[str] = dataclasses.field(default_factory=list)
+    locked_columns: list[str] = dataclasses.field(default_factory=list)
+    row_key: str = "id"
+    bulk_actions: list[BulkAction] = dataclasses.field(default_factory=list)
+    export: TableExport | None = None
 
     @field_validator("columns")
     @classmethod
@@ -325,6 +351,22 @@ class DataTableData:
                     raise ValueError(
                         f"{where}: {error} (URL of action {str(action.label)!r}, got {value!r})"
                     ) from None
+        return actions
+
+    @field_validator("hidden_columns", "locked_columns")
+    @classmethod
+    def _name_columns(cls, keys: list[str], info: ValidationInfo) -> list[str]:
+        check_column_keys(keys, info.data.get("columns", []), str(info.field_name))
+        if info.field_name == "locked_columns":
+            both = sorted(set(keys) & set(info.data.get("hidden_columns", [])))
+            if both:
+                raise ValueError(f"{both[0]!r} is both locked and hidden; a locked column is always shown")
+        return keys
+
+    @field_validator("bulk_actions")
+    @classmethod
+    def _rows_have_keys(cls, actions: list[BulkAction], info: ValidationInfo) -> list[BulkAction]:
+        check_bulk(actions, info.data.get("rows", []), info.data.get("row_key", "id"))
         return actions
 
     @model_validator(mode="after")
