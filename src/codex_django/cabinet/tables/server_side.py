@@ -55,17 +55,15 @@ import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template import engines
 from django.utils.cache import patch_vary_headers
 
+from codex_django.cabinet.tables.query import MAX_SEARCH_LENGTH, search_query, table_query
 from codex_django.cabinet.types.data_table import (
     PAGE_PARAM,
-    SEARCH_PARAM,
-    SORT_PARAM,
-    STATUS_PARAM,
     DataTableData,
     DataTablePage,
     TableAction,
@@ -75,7 +73,7 @@ from codex_django.cabinet.types.widgets import TableColumn
 
 ALL_KEY = "all"
 DEFAULT_PAGE_SIZE = 50
-MAX_SEARCH_LENGTH = 200
+__all__ = ["MAX_SEARCH_LENGTH", "render_table", "search_query", "server_side_table"]
 
 
 def _page_number(value: str | None) -> int:
@@ -84,17 +82,6 @@ def _page_number(value: str | None) -> int:
     except ValueError:
         return 1
     return max(1, number)
-
-
-def search_query(words: str, fields: Sequence[str]) -> Q:
-    """Every word of ``words`` in at least one of ``fields`` (``icontains``)."""
-    query = Q()
-    for word in words.split():
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": word})
-        query &= any_field
-    return query
 
 
 def server_side_table(
@@ -126,30 +113,16 @@ def server_side_table(
     ``empty_message``, ``badge_maps``, ``choices``, ...).
     """
     filters = list(filters)
-    sort_fields = dict(sort_fields or {})
     params = request.GET
-    search = (params.get(SEARCH_PARAM) or "").strip()[:MAX_SEARCH_LENGTH]
-    status = params.get(STATUS_PARAM) or ""
-    if status not in {item.value for item in filters}:
-        status = ""
-    sort = params.get(SORT_PARAM) or ""
-    sortable = {column.key for column in columns if column.sortable}
-    if sort.removeprefix("-") not in sortable:
-        sort = ""
-
-    matching = queryset
-    if search and search_fields:
-        matching = matching.filter(search_query(search, search_fields))
-    else:
-        search = search if search_fields else ""
-    shown = matching.filter(**{status_field: status}) if status else matching
-    if sort:
-        key = sort.removeprefix("-")
-        field = sort_fields.get(key, key)
-        prefix = "-" if sort.startswith("-") else ""
-        shown = shown.order_by(f"{prefix}{field}", f"{prefix}pk")
-    elif not shown.ordered:
-        shown = shown.order_by("pk")
+    (search, status, sort), matching, shown = table_query(
+        params,
+        queryset,
+        columns=columns,
+        filters=filters,
+        search_fields=search_fields,
+        sort_fields=sort_fields,
+        status_field=status_field,
+    )
 
     cached = _CountCache(shown, matching, filters, status_field, cache_counts)
     total = cached.get("total", shown.count)
