@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from .combinations import (
@@ -113,10 +114,13 @@ def index_data(collection: StoryCollection, *, export: bool = False) -> dict[str
 def story_details(collected: CollectedStory) -> dict[str, Any]:
     """What the UI shows for one story besides the preview."""
     story = collected.story
+    tables = fields_table(story.component, collected.kwargs)
     return {
         "controls": controls_for(story.component, collected.kwargs),
         "payload": {name: payload_of(value) for name, value in collected.kwargs.items()},
-        "fields": fields_table(story.component, collected.kwargs),
+        # The Contract tab, rendered here (escaped by the template) from the same rows as ``fields``.
+        "contract_html": render_to_string("storybook/contract.html", {"tables": tables}),
+        "fields": tables,
         "template_source": template_source(story.component),
         "story_source": story_source(story, collected.module),
         "notes_html": str(render_notes(story.notes)) if story.notes else "",

@@ -87,35 +87,9 @@ export const details = {
     }
   },
 
+  // The Contract tab: fields tables rendered (and escaped) on the server (storybook/contract.html).
   renderContract(story) {
-    const box = document.getElementById("cab-sb-contract");
-    const tables = story.fields.map((table) => {
-      const rows = table.fields.map((field) =>
-        element("tr", {}, [
-          element("th", { scope: "row" }, [element("code", { text: field.name })]),
-          element("td", {}, [element("code", { text: field.type })]),
-          element("td", {}, [field.required ? element("span", { className: "badge text-bg-secondary", text: this.labels.required }) : element("code", { text: field.default })]),
-          element("td", { text: field.description }),
-        ]),
-      );
-      return element("section", { className: "cab-sb__contract" }, [
-        element("h2", { className: "cab-sb__contract-title" }, [element("code", { text: table.kwarg }), document.createTextNode(" · " + table.contract)]),
-        table.doc ? element("p", { className: "text-body-secondary", text: table.doc }) : null,
-        element("div", { className: "table-responsive" }, [
-          element("table", { className: "table table-sm cab-sb__fields" }, [
-            element("thead", {}, [
-              element("tr", {}, [
-                element("th", { scope: "col", text: this.labels.field }),
-                element("th", { scope: "col", text: this.labels.type }),
-                element("th", { scope: "col", text: this.labels.default }),
-                element("th", { scope: "col", text: this.labels.description }),
-              ]),
-            ]),
-            element("tbody", {}, rows),
-          ]),
-        ]),
-      ]);
-    });
-    box.replaceChildren(...tables);
+    const parsed = new DOMParser().parseFromString(`<div>${story.contract_html}</div>`, "text/html");
+    document.getElementById("cab-sb-contract").replaceChildren(...parsed.body.firstChild.childNodes);
   },
 };

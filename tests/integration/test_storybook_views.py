@@ -227,6 +227,7 @@ def test_story_details_load_from_their_own_url(client: Client, debug: None, stor
     assert response.status_code == 200
     details = response.json()
     assert sorted(details) == [
+        "contract_html",
         "controls",
         "fields",
         "notes_html",
@@ -237,6 +238,7 @@ def test_story_details_load_from_their_own_url(client: Client, debug: None, stor
     assert details["payload"]["metric"]["label"] == "New clients"
     assert "cab-kpi__value" in details["template_source"]
     assert details["story_source"].startswith("Story(\n")
+    assert '<th scope="row"><code>trend_direction</code></th>' in details["contract_html"]
     assert client.get("/storybook/story/kpi--nothing.json").status_code == 404
 
 
