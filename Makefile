@@ -23,6 +23,9 @@ DIST := src/codex_django/cabinet/static/cabinet/dist
 ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_django/cabinet/static \
 	-type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' \) \
 	-not -path '*/dist/*' -not -path '*/node_modules/*' 2>/dev/null)
+# The Python the build runs to write tokens.css and calendar_grid_positions.css (git-ignored).
+GENERATED_CSS_SOURCES := $(wildcard src/codex_django/cabinet/generated_css.py src/codex_django/cabinet/theme/*.py \
+	src/codex_django/cabinet/presenters/calendar_grid.py src/codex_django/cabinet/types/calendar.py)
 
 .PHONY: help demo test bench system-deps venv assets lint pytest wheel-check test-py312 clean
 
@@ -51,8 +54,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
 
-$(DIST)/cabinet.css: node_modules/.installed $(ASSET_SOURCES)
-	npm run build
+# The build runs Python (GENERATED_CSS_SOURCES), so the virtualenv comes first.
+$(DIST)/cabinet.css: node_modules/.installed $(ASSET_SOURCES) $(GENERATED_CSS_SOURCES) | $(VENV)/.installed-dev
+	CABINET_PYTHON=$(PY) npm run build
 	@touch $@
 
 assets: $(DIST)/cabinet.css

@@ -25,13 +25,19 @@
 //   src/codex_django/cabinet/static/cabinet/dist/icons-all.css    every icon's rule (the fallback when the icon URL is not routed)
 //   storybook/static/storybook/dist/                              storybook.js/.css (when storybook/frontend/ has them) + axe.min.js
 //
+// Generated from Python before bundling (git-ignored, shipped in the wheel; see GENERATED_CSS):
+//   src/codex_django/cabinet/static/cabinet/tokens.css            the default theme's tokens (codex_django.cabinet.theme)
+//   components/calendar_grid/calendar_grid_positions.css          the calendar's position classes (its presenter's limits)
+//
 // The component files are found by a glob at build time and fed to esbuild through a
 // virtual entry module, so adding a component never means editing a list here.
 
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
 import rtlcss from "rtlcss";
@@ -67,6 +73,14 @@ const CORE_COMPONENTS = [
   "status_badge",
 ];
 const GITIGNORE = "# Built by `npm run build` from package.json; not committed.\n*\n!.gitignore\n";
+// CSS made from values defined in Python, their one source of truth: `python -m
+// codex_django.cabinet.generated_css` prints {file name: CSS}, this build writes each file where
+// it belongs (before bundling; git-ignored). The Python is $CABINET_PYTHON, else .venv/bin/python,
+// else python3, with this checkout's src/ first on its path.
+const GENERATED_CSS = {
+  "tokens.css": path.join(CABINET_STATIC, "tokens.css"),
+  "calendar_grid_positions.css": path.join(COMPONENTS, "calendar_grid/calendar_grid_positions.css"),
+};
 
 const WATCH = process.argv.includes("--watch");
 const OUT_INDEX = process.argv.indexOf("--out");
@@ -362,6 +376,34 @@ async function storybookBuilds() {
   return builds;
 }
 
+/** Writes the GENERATED_CSS files (only those whose text changed, each atomically). */
+async function writeGeneratedCss() {
+  const venv = path.join(ROOT, ".venv/bin/python");
+  const python = process.env.CABINET_PYTHON || ((await exists(venv)) ? venv : "python3");
+  const pythonPath = [path.join(ROOT, "src"), process.env.PYTHONPATH].filter(Boolean).join(path.delimiter);
+  let output;
+  try {
+    output = await promisify(execFile)(python, ["-m", "codex_django.cabinet.generated_css"], {
+      cwd: ROOT,
+      env: { ...process.env, PYTHONPATH: pythonPath },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (error) {
+    throw new Error(
+      `generating ${Object.keys(GENERATED_CSS).join(" and ")} with ${python} failed; it needs the package's ` +
+        `Python environment (\`make venv\`, or set CABINET_PYTHON):\n${error.stderr || error.message}`,
+    );
+  }
+  const generated = JSON.parse(output.stdout);
+  for (const [name, file] of Object.entries(GENERATED_CSS)) {
+    if (typeof generated[name] !== "string") throw new Error(`codex_django.cabinet.generated_css gave no ${name}`);
+    if ((await exists(file)) && (await readFile(file, "utf8")) === generated[name]) continue;
+    const temporary = `${file}.${process.pid}.tmp`;
+    await writeFile(temporary, generated[name]);
+    await rename(temporary, file);
+  }
+}
+
 async function prepareOutputFolders() {
   await mkdir(CABINET_DIST, { recursive: true });
   await mkdir(STORYBOOK_DIST, { recursive: true });
@@ -412,6 +454,7 @@ async function reportSizes() {
 async function main() {
   const started = performance.now();
   await prepareOutputFolders();
+  await writeGeneratedCss();
   const icons = await writeIconFiles();
   await writeComponentsManifest();
   await writeHtmxJs();

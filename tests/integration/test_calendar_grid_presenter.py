@@ -1,7 +1,7 @@
 """The calendar contract's additions and the presenter's position classes.
 
 ``now_row`` / :meth:`CalendarGridData.now_row_at` (an addition to the
-reference's fields), the generated position CSS matching the generator and
+reference's fields), the built position CSS matching the generator and
 covering every class the presenter prints, and the text-fitting classes.
 """
 
@@ -55,10 +55,12 @@ def test_now_row_is_optional_and_checked_against_the_rows() -> None:
         CalendarGridData(cols=["A"], rows=ROWS, events=[], now_row=-1)
 
 
-def test_generated_css_is_up_to_date() -> None:
-    assert positions_css_path().read_text(encoding="utf-8") == positions_css(), (
-        "calendar_grid_positions.css is stale: run "
-        "`.venv/bin/python -m codex_django.cabinet.presenters.calendar_grid` and `npm run build`"
+def test_built_css_is_what_the_presenter_generates() -> None:
+    # The file is not committed: `npm run build` writes it from positions_css().
+    path = positions_css_path()
+    assert path.is_file(), f"{path.name} is not built: run `npm run build`"
+    assert path.read_text(encoding="utf-8") == positions_css(), (
+        f"{path.name} is out of date: run `npm run build`"
     )
 
 

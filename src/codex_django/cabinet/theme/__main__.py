@@ -1,19 +1,20 @@
-"""``python -m codex_django.cabinet.theme [--check [THEME.tokens.json ...]]``: write or check the theme files.
+"""``python -m codex_django.cabinet.theme [--check [THEME.tokens.json ...]]``: print or check the theme files.
 
-Without arguments it (re)writes ``static/cabinet/tokens.css`` from the default
-theme in :mod:`.tokens`, the single source of truth (the npm build bundles it).
+Without arguments it prints ``tokens.css``, the default theme of :mod:`.tokens`
+(the single source of truth) as CSS; ``npm run build`` writes it to
+``static/cabinet/tokens.css`` (not committed) through
+:mod:`codex_django.cabinet.generated_css` and bundles it.
 
-``--check`` writes nothing and exits 1 when ``tokens.css`` is stale or when
-the default theme, a shipped example theme or one of the DTCG files given
-has a pair below its WCAG contrast minimum (:func:`.contrast.contrast_failures`,
-the list ``manage.py check`` and the storybook's token panel show): text,
-status, focus and outline-button pairs, translucent colours composited.
+``--check`` writes nothing and exits 1 when the default theme, a shipped
+example theme or one of the DTCG files given has a pair below its WCAG
+contrast minimum (:func:`.contrast.contrast_failures`, the list ``manage.py
+check`` and the storybook's token panel show): text, status, focus and
+outline-button pairs, translucent colours composited.
 """
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from .contrast import contrast_failures
 from .css import render_tokens_css
@@ -21,8 +22,6 @@ from .dtcg import load_dtcg_file
 from .examples import example_names, example_theme
 from .overrides import ThemeError, apply_overrides
 from .tokens import DEFAULT_THEME, Theme
-
-TOKENS_CSS = Path(__file__).resolve().parent.parent / "static" / "cabinet" / "tokens.css"
 
 
 def _themes(files: list[str]) -> list[tuple[str, Theme]]:
@@ -33,11 +32,8 @@ def _themes(files: list[str]) -> list[tuple[str, Theme]]:
 
 
 def check(files: list[str]) -> int:
-    """0 when ``tokens.css`` is current and every theme passes contrast; else 1, each problem on stderr."""
+    """0 when every theme passes contrast; else 1, each problem on stderr."""
     status = 0
-    if not TOKENS_CSS.exists() or TOKENS_CSS.read_text(encoding="utf-8") != render_tokens_css():
-        print(f"{TOKENS_CSS} is stale: run `python -m codex_django.cabinet.theme`", file=sys.stderr)
-        status = 1
     try:
         themes = _themes(files)
     except (OSError, ThemeError) as error:
@@ -53,11 +49,7 @@ def check(files: list[str]) -> int:
 def main(argv: list[str]) -> int:
     if "--check" in argv:
         return check([arg for arg in argv if arg != "--check"])
-    expected = render_tokens_css()
-    current = TOKENS_CSS.read_text(encoding="utf-8") if TOKENS_CSS.exists() else ""
-    if current != expected:
-        TOKENS_CSS.write_text(expected, encoding="utf-8")
-        print(f"wrote {TOKENS_CSS}")
+    sys.stdout.write(render_tokens_css())
     return 0
 
 

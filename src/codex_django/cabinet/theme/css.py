@@ -2,12 +2,12 @@
 
 Two outputs, one source (the :class:`~.tokens.Theme`):
 
-* :func:`render_tokens_css` writes ``static/cabinet/tokens.css``, which the npm
-  build bundles: the default theme's tokens for ``:root, [data-bs-theme=light]``
+* :func:`render_tokens_css` is ``static/cabinet/tokens.css``, which the npm
+  build writes (:mod:`codex_django.cabinet.generated_css`; not committed) and
+  bundles: the default theme's tokens for ``:root, [data-bs-theme=light]``
   and ``[data-bs-theme=dark]``, the fixed tokens (spacing, layout, motion,
   shadows), Bootstrap's globals and component variables mapped onto them.
-  ``python -m codex_django.cabinet.theme`` regenerates it; a test fails when it
-  is out of date.
+  A test fails when the built file is not what this renders.
 * :func:`render_css` is the stylesheet of a custom theme, served at
   ``theme-<digest>.css`` after the bundle: only the ``--cab-*`` values, since
   everything else in the bundle already reads them.
