@@ -1,4 +1,4 @@
-"""Bootstrap Icons: which names exist, and a stylesheet with the rules of the icons in use.
+"""Bootstrap Icons: a stylesheet with the rules of the icons in use, and warnings for unstyled ones.
 
 Bootstrap Icons' own CSS has a rule per icon (``.bi-calendar::before{content:"\\f1f6"}``)
 for ~2,000 icons: 13.5 kB gzipped on every page. The bundle (``cabinet.css``) keeps
@@ -18,10 +18,11 @@ set. ``{% cabinet_css %}`` links it after the bundle (nothing when every icon in
 use is in the bundle). When the route is not included in the URLconf, the
 static ``icons-all.css`` is linked instead.
 
-The codepoints come from ``cabinet/dist/icons.json`` (built from
-``bootstrap-icons/font/bootstrap-icons.json``), read once per process;
-:func:`check_icon_name` (behind the ``IconName`` contract field) uses them to
-reject names that are no Bootstrap icon, with a suggestion.
+Which names exist and their codepoints (``cabinet/dist/icons.json``), the
+icons the bundle holds and :func:`check_icon_name` (behind the ``IconName``
+contract field) are the catalogue, :mod:`codex_django.cabinet.icon_catalogue`,
+which imports nothing of the cabinet; this module, which reads the registry,
+re-exports them.
 
 An icon named only in a view's payload (a KPI's ``icon``, a row action's) is in
 none of those sets, so it would render blank. Cabinet components check the icons
@@ -33,20 +34,20 @@ it to.
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
-import json
 import logging
 import threading
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
 from codex_django.cabinet.cached_css import StylesheetTable
+from codex_django.cabinet.icon_catalogue import DIST, check_icon_name, icon_codepoints, library_icons
+from codex_django.cabinet.registry import cabinet_registry
 
 __all__ = [
+    "DIST",
     "ICONS_ALL_CSS",
     "STYLESHEET_ROUTE",
     "check_icon_name",
@@ -60,7 +61,6 @@ __all__ = [
     "registry_icons",
 ]
 
-DIST = Path(__file__).resolve().parent / "static" / "cabinet" / "dist"
 ICONS_ALL_CSS = "cabinet/dist/icons-all.css"  # static path: every icon's rule
 STYLESHEET_ROUTE = "cabinet:icons_stylesheet"
 _KNOWN = StylesheetTable(size=64)
@@ -70,40 +70,6 @@ _WARNED_LOCK = threading.Lock()
 # Rendering walks at most this many items of each list for icons: icons repeat, rows are many.
 # (The registry is walked whole: its icons make the stylesheet.)
 _SCAN_ITEMS = 50
-
-
-@functools.cache
-def icon_codepoints() -> dict[str, int]:
-    """Every Bootstrap Icons name (without ``bi-``) -> codepoint; ``{}`` when the bundle is not built."""
-    try:
-        data = json.loads((DIST / "icons.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return {str(name): int(point) for name, point in data.items()}
-
-
-@functools.cache
-def library_icons() -> frozenset[str]:
-    """The icons the library's templates, scripts and stories name (``icons-used.json``)."""
-    try:
-        data = json.loads((DIST / "icons-used.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return frozenset()
-    return frozenset(str(name) for name in data)
-
-
-def check_icon_name(value: str) -> str:
-    """``value`` (``bi-<name>``) if Bootstrap Icons has it; ``ValueError`` with a suggestion if not.
-
-    Only the format is checked when ``icons.json`` is not built.
-    """
-    names = icon_codepoints()
-    name = value.removeprefix("bi-")
-    if not names or name in names:
-        return value
-    close = difflib.get_close_matches(name, names, n=1)
-    hint = f" Did you mean 'bi-{close[0]}'?" if close else ""
-    raise ValueError(f"'{value}' is not a Bootstrap Icons name.{hint} See https://icons.getbootstrap.com/")
 
 
 def _icon_values(value: Any, depth: int = 0, limit: int | None = None) -> Iterator[str]:
@@ -136,8 +102,6 @@ def _names(values: Iterable[str]) -> set[str]:
 
 def registry_icons() -> set[str]:
     """The icons every ``declare()`` / ``configure_space()`` in the registry names."""
-    from codex_django.cabinet.registry import cabinet_registry
-
     state = cabinet_registry.snapshot()
     return _names(_icon_values([list(state.modules.values()), list(state.legacy.values()), state.branding]))
 

@@ -24,6 +24,8 @@ from typing import Annotated, Any
 from django.utils.functional import Promise
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
+from codex_django.cabinet.icon_catalogue import check_icon_name
+
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FRAGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # Numeric references decode with or without ';', named ones in attributes only with it.
@@ -131,9 +133,7 @@ def _check_icon(value: str) -> str:
     if value and not re.fullmatch(r"bi-[a-z0-9-]+", value):
         raise ValueError("an icon is a Bootstrap Icons class such as 'bi-calendar' (letters, digits, '-')")
     if value:
-        from codex_django.cabinet.icons import check_icon_name  # reads icons.json once, when built
-
-        check_icon_name(value)
+        check_icon_name(value)  # reads icons.json once, when built
     return value
 
 
