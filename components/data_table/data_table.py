@@ -10,7 +10,8 @@
 * ``label`` - the table's accessible name (its ``<caption>`` and the scroll
   region's label); default "Table" (translated).
 * ``id`` - the root element's id. Server-side mode targets its HTMX swaps by
-  it: give each server-side table on a page its own (default ``cab-data-table``).
+  it and the column menu remembers its choice under it: give each such table
+  its own (default ``cab-data-table``).
 
 Client-side mode (``table.page`` is ``None``): one Alpine component
 (``cabDataTable``) filters, searches and sorts the rendered rows by toggling
@@ -30,6 +31,19 @@ so screen readers keep the table when the display values change. Being a size
 container, the table takes its parent's width, never its content's: place it in
 a block, grid or flex container, not in a shrink-to-fit box (``inline-block``,
 a float), where it would have no width.
+
+Power features (all optional, see :class:`DataTableData`): client-side mode
+keeps search, filter and sort in the URL (``url_state``, ``history.replaceState``;
+server-side mode pushes them with every request), so a reload or a shared
+link shows the same rows. The header row sticks to the top of the scroll
+region (not in the stacked layout). ``column_menu`` adds a "Columns"
+disclosure whose checkboxes hide columns, remembered in ``localStorage``
+under the ``id``. ``bulk_actions`` add a labelled checkbox per row, "select
+all on this page" (and in server-side mode "select all N matching") and a
+bar announcing the count whose buttons POST the selection with the CSRF
+token (receive it with :mod:`codex_django.cabinet.tables.bulk`). ``export``
+adds an "Export CSV" link carrying the current state
+(:mod:`codex_django.cabinet.tables.export`).
 
 Columns with ``badge_key`` render a ``status_badge`` (text and colour), with
 ``icon_key`` an icon before the text; the mappings come from
