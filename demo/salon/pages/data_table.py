@@ -9,6 +9,14 @@ badges take their colours from ``status_colours`` in the template context (the
 v1 way a column's ``badge_key`` works); the partial HTMX answers are rendered
 with the same context. "Details" opens the visit card in the page modal,
 "Client file" goes to the client's ``split_panel`` page.
+
+The power features: a "Columns" menu (the choice is remembered in the
+browser), bulk actions ("Confirm" and "Cancel" the selected visits, or every
+visit matching the search and filter; posted to ``bulk/`` and checked against
+the ``booking.change_appointment`` permission) and "Export CSV" of the current
+view (``?export=csv``, streamed). The page, the export and the bulk view share
+one set of query options (``QUERY``), so they always agree on which rows the
+user is looking at.
 """
 
 from __future__ import annotations
@@ -16,15 +24,21 @@ from __future__ import annotations
 from typing import Any
 
 from booking.models import Appointment
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from codex_django.cabinet import TableAction, TableColumn, TableFilter
 from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date, format_money, format_time
+from codex_django.cabinet.tables.bulk import BulkActionView
+from codex_django.cabinet.tables.export import export_csv
 from codex_django.cabinet.tables.server_side import render_table, server_side_table
+from codex_django.cabinet.types.data_table_actions import BulkAction, TableExport
 from codex_django.cabinet.types.widgets import BadgeStyle
 
 PAGE_SIZE = 25
@@ -38,6 +52,50 @@ STATUS_COLOURS: dict[str, BadgeStyle] = {
 }
 
 
+COLUMNS = [
+    TableColumn(key="date", label=_("Date"), sortable=True),
+    TableColumn(key="time", label=_("Time"), muted=True),
+    TableColumn(key="client", label=_("Client"), bold=True, sortable=True),
+    TableColumn(key="master", label=_("Master"), sortable=True),
+    TableColumn(key="service", label=_("Service"), muted=True),
+    TableColumn(key="status", label=_("Status"), badge_key="status_colours"),
+    TableColumn(key="price", label=_("Price"), align="right", sortable=True),
+]
+# What selects and orders the rows: shared by the page, the CSV export and the bulk actions.
+QUERY: dict[str, Any] = {
+    "columns": COLUMNS,
+    "filters": [
+        TableFilter(key=value, label=label, value=value) for value, label in Appointment.Status.choices
+    ],
+    "search_fields": ["client__name", "master__name", "service__name"],
+    "sort_fields": {"date": "start_at", "client": "client__name", "master": "master__name", "price": "price"},
+}
+PERMISSION = "booking.change_appointment"
+BULK_ACTIONS = [
+    BulkAction(
+        key=Appointment.Status.CONFIRMED,
+        label=_("Confirm"),
+        url="salon_appointment_table:bulk",
+        variant="primary",
+        icon="bi-check2",
+        permission=PERMISSION,
+    ),
+    BulkAction(
+        key=Appointment.Status.CANCELLED,
+        label=_("Cancel"),
+        url="salon_appointment_table:bulk",
+        variant="danger",
+        icon="bi-x-lg",
+        confirm=_("Cancel the selected appointments?"),
+        permission=PERMISSION,
+    ),
+]
+
+
+def appointments() -> QuerySet[Appointment]:
+    return Appointment.objects.select_related("client", "master", "service")
+
+
 def appointment_row(appointment: Appointment) -> dict[str, Any]:
     """One appointment as display strings in the active language (formatted here, not in the template)."""
     start = timezone.localtime(appointment.start_at)
@@ -47,6 +105,7 @@ def appointment_row(appointment: Appointment) -> dict[str, Any]:
         "client": appointment.client.name,
         "master": appointment.master.name,
         "service": appointment.service.name,
+        "id": appointment.pk,
         "status": appointment.status,
         "price": format_money(appointment.price),
         "details_url": reverse("salon_visits:visit", args=[appointment.pk]),
@@ -58,37 +117,34 @@ def appointment_row(appointment: Appointment) -> dict[str, Any]:
 def page(request: HttpRequest) -> HttpResponse:
     """All appointments, one page at a time."""
     request.cabinet_module = "booking"  # type: ignore[attr-defined]
+    choices = {"status": dict(Appointment.Status.choices)}
+    if request.GET.get("export") == "csv":
+        return export_csv(
+            request,
+            appointments(),
+            row=appointment_row,
+            filename="appointments.csv",
+            choices=choices,
+            **QUERY,
+        )
     table = server_side_table(
         request,
-        Appointment.objects.select_related("client", "master", "service"),
-        columns=[
-            TableColumn(key="date", label=_("Date"), sortable=True),
-            TableColumn(key="time", label=_("Time"), muted=True),
-            TableColumn(key="client", label=_("Client"), bold=True, sortable=True),
-            TableColumn(key="master", label=_("Master"), sortable=True),
-            TableColumn(key="service", label=_("Service"), muted=True),
-            TableColumn(key="status", label=_("Status"), badge_key="status_colours"),
-            TableColumn(key="price", label=_("Price"), align="right", sortable=True),
-        ],
+        appointments(),
         row=appointment_row,
-        filters=[
-            TableFilter(key=value, label=label, value=value) for value, label in Appointment.Status.choices
-        ],
         actions=[
             TableAction(label=_("Details"), url_key="details_url", icon="bi-eye"),
             TableAction(label=_("Client file"), url_key="client_url", icon="bi-person", style="btn-primary"),
         ],
-        search_fields=["client__name", "master__name", "service__name"],
-        sort_fields={
-            "date": "start_at",
-            "client": "client__name",
-            "master": "master__name",
-            "price": "price",
-        },
         page_size=PAGE_SIZE,
         search_placeholder=_("Search by client, master or service…"),
         empty_message=_("No appointments yet."),
-        choices={"status": dict(Appointment.Status.choices)},
+        choices=choices,
+        column_menu=True,
+        hidden_columns=["time"],
+        locked_columns=["client"],
+        bulk_actions=BULK_ACTIONS,
+        export=TableExport(url="?export=csv"),
+        **QUERY,
     )
     context = {"table": table, "table_id": TABLE_ID, "status_colours": STATUS_COLOURS}
     return render_table(
@@ -96,5 +152,25 @@ def page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@method_decorator(space_required("staff"), name="dispatch")
+class BulkStatus(BulkActionView):
+    """Set the selected appointments' status to the action's key (``confirmed``, ``cancelled``)."""
+
+    actions = BULK_ACTIONS
+    query = QUERY
+
+    def get_queryset(self) -> QuerySet[Appointment]:
+        return Appointment.objects.all()
+
+    def perform(self, action: BulkAction, selected: QuerySet[Any]) -> str:
+        count = selected.update(status=action.key)
+        return ngettext(
+            "%(count)d appointment set to “%(status)s”.", "%(count)d appointments set to “%(status)s”.", count
+        ) % {"count": count, "status": Appointment.Status(action.key).label}
+
+
 app_name = "salon_appointment_table"
-urlpatterns = [path("", page, name="page")]
+urlpatterns = [
+    path("", page, name="page"),
+    path("bulk/", BulkStatus.as_view(), name="bulk"),
+]

@@ -53,4 +53,61 @@ def test_data_table_page_filters_sorts_and_answers_htmx_with_the_table(staff: Cl
     assert len(re.findall(r"<tr data-status=", html)) == min(25, pending)
     assert "cab-status-badge--warning" in html  # colours from the page context, also in the partial
     assert 'aria-pressed="true" data-value="pending"' in html
-    assert '<th scope="col" class="text-end" aria-sort="descending" role="columnheader">' in html
+    assert (
+        '<th scope="col" class="text-end" data-column="price" aria-sort="descending" role="columnheader">'
+        in html
+    )
+
+
+def test_the_page_offers_columns_bulk_actions_and_export(staff: Client) -> None:
+    html = staff.get(URL + "?status=pending").content.decode()
+    assert 'aria-controls="salon-appointments-columns"' in html
+    assert '<form class="cab-data-table__bulk" id="salon-appointments-bulk" method="post"' in html
+    assert 'name="csrfmiddlewaretoken"' in html
+    assert f'formaction="{URL}bulk/"' in html
+    assert 'href="?export=csv&amp;status=pending"' in html
+
+
+def test_bulk_action_updates_the_selection_and_returns(staff: Client) -> None:
+    pending = list(Appointment.objects.filter(status="pending").values_list("pk", flat=True)[:2])
+    data = {"action": "confirmed", "ids": pending, "next": URL + "?status=pending"}
+    response = staff.post(URL + "bulk/", data, follow=True)
+    assert response.redirect_chain == [(URL + "?status=pending", 302)]
+    assert set(Appointment.objects.filter(pk__in=pending).values_list("status", flat=True)) == {"confirmed"}
+    assert "2 appointments set to “Confirmed”." in response.content.decode()
+
+
+def test_bulk_cancel_of_all_matching_follows_the_filter(staff: Client) -> None:
+    pending = Appointment.objects.filter(status="pending").count()
+    others = Appointment.objects.exclude(status="pending").values_list("pk", "status")
+    before = dict(others)
+    staff.post(URL + "bulk/", {"action": "cancelled", "all": "1", "status": "pending"})
+    assert Appointment.objects.filter(status="pending").count() == 0
+    assert Appointment.objects.filter(status="cancelled").count() >= pending
+    assert dict(Appointment.objects.filter(pk__in=before).values_list("pk", "status")) == before
+
+
+def test_bulk_needs_the_permission_and_the_staff_space(staff: Client) -> None:
+    from django.contrib.auth.models import User
+
+    clerk = User.objects.create_user("clerk", password="clerk", is_staff=True)
+    browser = Client()
+    assert browser.login(username="clerk", password="clerk")
+    assert browser.get(URL).status_code == 200  # a staff member without the permission sees the table...
+    first = Appointment.objects.values_list("pk", flat=True).first()
+    refused = browser.post(URL + "bulk/", {"action": "confirmed", "ids": [first]})
+    assert refused.status_code == 403  # ...but may not act on it
+    client_user = Client()
+    assert client_user.login(username="client", password="client")
+    assert client_user.post(URL + "bulk/", {"action": "confirmed", "ids": ["1"]}).status_code == 403
+    assert not clerk.has_perm("booking.change_appointment")
+
+
+def test_export_streams_the_filtered_view_as_csv(staff: Client) -> None:
+    response = staff.get(URL + "?export=csv&status=pending&sort=-price")
+    assert response.status_code == 200 and response.streaming
+    assert response["Content-Disposition"] == 'attachment; filename="appointments.csv"'
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert lines[0] == "Date,Time,Client,Master,Service,Status,Price"
+    assert len(lines) == 1 + Appointment.objects.filter(status="pending").count()
+    assert all(",Pending," in line for line in lines[1:])
