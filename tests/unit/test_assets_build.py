@@ -213,6 +213,7 @@ EXPECTED_LINES = {
     "sass": r"\d+\.\d+\.\d+",
     "rtlcss": r"4\.\d+\.\d+",
     "terser": r"5\.\d+\.\d+",
+    "postcss": r"8\.\d+\.\d+",
 }
 
 
