@@ -5,109 +5,140 @@ widgets, page components, booking blocks, modal sections) and the registry
 entry points feature apps call from their ``cabinet.py``::
 
     from codex_django.cabinet import DataTableData, TableColumn, declare
+
+The package imports nothing up front (PEP 562): a name is loaded from its
+module the first time it is asked for, so ``import codex_django.cabinet.types.fields``
+(or Django loading the app) does not load every contract and the registry.
+:data:`_EXPORTS` is the one list of the public names, each with the module that
+defines it; ``__all__`` is its sorted keys, ``codex_django.cabinet.types`` takes
+its contracts from it, and the ``TYPE_CHECKING`` imports below repeat it for type
+checkers and editors (tests/unit/test_public_api.py keeps them equal).
 """
 
-from .registry import CabinetRegistry, cabinet_registry, configure_space, declare
-from .types import (
-    ActionSection,
-    BookingChainPreviewData,
-    BookingChainPreviewItem,
-    BookingQuickCreateClientOption,
-    BookingQuickCreateData,
-    BookingQuickCreateServiceOption,
-    BookingSlotPickerData,
-    BookingSlotPickerOption,
-    BookingSummaryData,
-    CabinetSection,
-    CalendarGridData,
-    CalendarSlot,
-    CardGridData,
-    CardItem,
-    ChainPreviewSection,
-    ClientSelectorData,
-    DashboardWidget,
-    DataTableData,
-    DataTablePage,
-    DateTimePickerData,
-    FormField,
-    FormSection,
-    KeyValueItem,
-    ListItem,
-    ListRow,
-    ListViewData,
-    ListWidgetData,
-    MetricWidgetData,
-    ModalAction,
-    ModalContentData,
-    ModalSection,
-    NavAction,
-    ProfileBadge,
-    ProfileSection,
-    QuickCreateSection,
-    ServiceItem,
-    ServiceSelectorData,
-    Shortcut,
-    SidebarItem,
-    SlotPickerSection,
-    SplitPanelData,
-    SummarySection,
-    TableAction,
-    TableColumn,
-    TableFilter,
-    TableWidgetData,
-    TopbarEntry,
-)
+# ruff: noqa: F401 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
 
-__all__ = [
-    "ActionSection",
-    "BookingChainPreviewData",
-    "BookingChainPreviewItem",
-    "BookingQuickCreateClientOption",
-    "BookingQuickCreateData",
-    "BookingQuickCreateServiceOption",
-    "BookingSlotPickerData",
-    "BookingSlotPickerOption",
-    "BookingSummaryData",
-    "CabinetRegistry",
-    "CabinetSection",
-    "CalendarGridData",
-    "CalendarSlot",
-    "CardGridData",
-    "CardItem",
-    "ChainPreviewSection",
-    "ClientSelectorData",
-    "DashboardWidget",
-    "DataTableData",
-    "DataTablePage",
-    "DateTimePickerData",
-    "FormField",
-    "FormSection",
-    "KeyValueItem",
-    "ListItem",
-    "ListRow",
-    "ListViewData",
-    "ListWidgetData",
-    "MetricWidgetData",
-    "ModalAction",
-    "ModalContentData",
-    "ModalSection",
-    "NavAction",
-    "ProfileBadge",
-    "ProfileSection",
-    "QuickCreateSection",
-    "ServiceItem",
-    "ServiceSelectorData",
-    "Shortcut",
-    "SidebarItem",
-    "SlotPickerSection",
-    "SplitPanelData",
-    "SummarySection",
-    "TableAction",
-    "TableColumn",
-    "TableFilter",
-    "TableWidgetData",
-    "TopbarEntry",
-    "cabinet_registry",
-    "configure_space",
-    "declare",
-]
+from __future__ import annotations
+
+import importlib
+import importlib.util
+from typing import TYPE_CHECKING, Any
+
+# Module -> the public names it defines.
+_EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
+    "codex_django.cabinet.registry": ("CabinetRegistry", "cabinet_registry", "configure_space", "declare"),
+    "codex_django.cabinet.types.nav": ("Shortcut", "SidebarItem", "TopbarEntry"),
+    "codex_django.cabinet.types.registry": ("CabinetSection", "DashboardWidget", "NavAction"),
+    "codex_django.cabinet.types.widgets": (
+        "ListItem",
+        "ListWidgetData",
+        "MetricWidgetData",
+        "TableColumn",
+        "TableWidgetData",
+    ),
+    "codex_django.cabinet.types.data_table": ("DataTableData", "DataTablePage", "TableAction", "TableFilter"),
+    "codex_django.cabinet.types.data_table_actions": ("BulkAction", "TableExport"),
+    "codex_django.cabinet.types.calendar": ("CalendarGridData", "CalendarSlot"),
+    "codex_django.cabinet.types.collections": (
+        "CardGridData",
+        "CardItem",
+        "ListRow",
+        "ListViewData",
+        "SplitPanelData",
+    ),
+    "codex_django.cabinet.types.booking": (
+        "BookingChainPreviewData",
+        "BookingChainPreviewItem",
+        "BookingQuickCreateClientOption",
+        "BookingQuickCreateData",
+        "BookingQuickCreateServiceOption",
+        "BookingSlotPickerData",
+        "BookingSlotPickerOption",
+        "BookingSummaryData",
+        "ClientSelectorData",
+        "DateTimePickerData",
+        "ServiceItem",
+        "ServiceSelectorData",
+    ),
+    "codex_django.cabinet.types.modal": (
+        "ActionSection",
+        "ChainPreviewSection",
+        "FormField",
+        "FormSection",
+        "KeyValueItem",
+        "ModalAction",
+        "ModalContentData",
+        "ModalSection",
+        "ProfileBadge",
+        "ProfileSection",
+        "QuickCreateSection",
+        "SlotPickerSection",
+        "SummarySection",
+    ),
+}
+# Public name -> the module that defines it: the one list of exported names.
+_EXPORTS: dict[str, str] = {name: module for module, names in _EXPORTS_BY_MODULE.items() for name in names}
+
+__all__ = sorted(_EXPORTS)
+
+
+if not TYPE_CHECKING:  # type checkers read the imports below, so a misspelt name stays an error
+
+    def __getattr__(name: str) -> Any:
+        """Load ``name`` from its module on first use (then it is an ordinary global).
+
+        A submodule not imported yet (``codex_django.cabinet.registry``) is imported
+        too, as the eager package used to do as a side effect.
+        """
+        module = _EXPORTS.get(name)
+        if module is not None:
+            value = getattr(importlib.import_module(module), name)
+        elif not name.startswith("_") and importlib.util.find_spec(f"{__name__}.{name}") is not None:
+            value = importlib.import_module(f"{__name__}.{name}")
+        else:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from .registry import CabinetRegistry, cabinet_registry, configure_space, declare
+    from .types.booking import (
+        BookingChainPreviewData,
+        BookingChainPreviewItem,
+        BookingQuickCreateClientOption,
+        BookingQuickCreateData,
+        BookingQuickCreateServiceOption,
+        BookingSlotPickerData,
+        BookingSlotPickerOption,
+        BookingSummaryData,
+        ClientSelectorData,
+        DateTimePickerData,
+        ServiceItem,
+        ServiceSelectorData,
+    )
+    from .types.calendar import CalendarGridData, CalendarSlot
+    from .types.collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData
+    from .types.data_table import DataTableData, DataTablePage, TableAction, TableFilter
+    from .types.data_table_actions import BulkAction, TableExport
+    from .types.modal import (
+        ActionSection,
+        ChainPreviewSection,
+        FormField,
+        FormSection,
+        KeyValueItem,
+        ModalAction,
+        ModalContentData,
+        ModalSection,
+        ProfileBadge,
+        ProfileSection,
+        QuickCreateSection,
+        SlotPickerSection,
+        SummarySection,
+    )
+    from .types.nav import Shortcut, SidebarItem, TopbarEntry
+    from .types.registry import CabinetSection, DashboardWidget, NavAction
+    from .types.widgets import ListItem, ListWidgetData, MetricWidgetData, TableColumn, TableWidgetData

@@ -3,105 +3,82 @@
 Each module holds one family (``nav``, ``registry``, ``widgets``,
 ``components`` with ``booking`` and ``modal``); this package re-exports every
 contract and the helpers for building, dumping and describing them.
+
+Like ``codex_django.cabinet`` it imports nothing up front (PEP 562): importing
+one contract module (``types.fields``, ``types.nav``) does not load the others.
+Its names are the contracts of the package's one list of exports
+(``codex_django.cabinet._EXPORTS``) plus the helpers of :mod:`.contract`.
 """
 
-from .booking import (
-    BookingChainPreviewData,
-    BookingChainPreviewItem,
-    BookingQuickCreateClientOption,
-    BookingQuickCreateData,
-    BookingQuickCreateServiceOption,
-    BookingSlotPickerData,
-    BookingSlotPickerOption,
-    BookingSummaryData,
-    ClientSelectorData,
-    DateTimePickerData,
-    ServiceItem,
-    ServiceSelectorData,
-)
-from .components import (
-    CalendarGridData,
-    CalendarSlot,
-    CardGridData,
-    CardItem,
-    DataTableData,
-    DataTablePage,
-    ListRow,
-    ListViewData,
-    SplitPanelData,
-    TableAction,
-    TableFilter,
-)
-from .contract import contract, from_payload, json_schema, to_payload
-from .modal import (
-    ActionSection,
-    ChainPreviewSection,
-    FormField,
-    FormSection,
-    KeyValueItem,
-    ModalAction,
-    ModalContentData,
-    ModalSection,
-    ProfileBadge,
-    ProfileSection,
-    QuickCreateSection,
-    SlotPickerSection,
-    SummarySection,
-)
-from .nav import Shortcut, SidebarItem, TopbarEntry
-from .registry import CabinetSection, DashboardWidget, NavAction
-from .widgets import ListItem, ListWidgetData, MetricWidgetData, TableColumn, TableWidgetData
+# ruff: noqa: F401 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
 
-__all__ = [
-    "ActionSection",
-    "BookingChainPreviewData",
-    "BookingChainPreviewItem",
-    "BookingQuickCreateClientOption",
-    "BookingQuickCreateData",
-    "BookingQuickCreateServiceOption",
-    "BookingSlotPickerData",
-    "BookingSlotPickerOption",
-    "BookingSummaryData",
-    "CabinetSection",
-    "CalendarGridData",
-    "CalendarSlot",
-    "CardGridData",
-    "CardItem",
-    "ChainPreviewSection",
-    "ClientSelectorData",
-    "DashboardWidget",
-    "DataTableData",
-    "DataTablePage",
-    "DateTimePickerData",
-    "FormField",
-    "FormSection",
-    "KeyValueItem",
-    "ListItem",
-    "ListRow",
-    "ListViewData",
-    "ListWidgetData",
-    "MetricWidgetData",
-    "ModalAction",
-    "ModalContentData",
-    "ModalSection",
-    "NavAction",
-    "ProfileBadge",
-    "ProfileSection",
-    "QuickCreateSection",
-    "ServiceItem",
-    "ServiceSelectorData",
-    "Shortcut",
-    "SidebarItem",
-    "SlotPickerSection",
-    "SplitPanelData",
-    "SummarySection",
-    "TableAction",
-    "TableColumn",
-    "TableFilter",
-    "TableWidgetData",
-    "TopbarEntry",
-    "contract",
-    "from_payload",
-    "json_schema",
-    "to_payload",
-]
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from codex_django.cabinet import _EXPORTS as _CABINET_EXPORTS
+
+# Public name -> the module that defines it.
+_EXPORTS: dict[str, str] = {
+    **{name: module for name, module in _CABINET_EXPORTS.items() if module.startswith(f"{__name__}.")},
+    **dict.fromkeys(("contract", "from_payload", "json_schema", "to_payload"), f"{__name__}.contract"),
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+if not TYPE_CHECKING:  # type checkers read the imports below, so a misspelt name stays an error
+
+    def __getattr__(name: str) -> Any:
+        """Load ``name`` from its module on first use (then it is an ordinary global)."""
+        module = _EXPORTS.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
+
+if TYPE_CHECKING:
+    from .booking import (
+        BookingChainPreviewData,
+        BookingChainPreviewItem,
+        BookingQuickCreateClientOption,
+        BookingQuickCreateData,
+        BookingQuickCreateServiceOption,
+        BookingSlotPickerData,
+        BookingSlotPickerOption,
+        BookingSummaryData,
+        ClientSelectorData,
+        DateTimePickerData,
+        ServiceItem,
+        ServiceSelectorData,
+    )
+    from .calendar import CalendarGridData, CalendarSlot
+    from .collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData
+    from .contract import contract, from_payload, json_schema, to_payload
+    from .data_table import DataTableData, DataTablePage, TableAction, TableFilter
+    from .data_table_actions import BulkAction, TableExport
+    from .modal import (
+        ActionSection,
+        ChainPreviewSection,
+        FormField,
+        FormSection,
+        KeyValueItem,
+        ModalAction,
+        ModalContentData,
+        ModalSection,
+        ProfileBadge,
+        ProfileSection,
+        QuickCreateSection,
+        SlotPickerSection,
+        SummarySection,
+    )
+    from .nav import Shortcut, SidebarItem, TopbarEntry
+    from .registry import CabinetSection, DashboardWidget, NavAction
+    from .widgets import ListItem, ListWidgetData, MetricWidgetData, TableColumn, TableWidgetData

@@ -59,6 +59,7 @@ from .data_table import (
     TableAction,
     TableFilter,
 )
+from .data_table_actions import BulkAction, TableExport
 from .modal import (
     ActionSection,
     ChainPreviewSection,
@@ -86,6 +87,7 @@ __all__ = [
     "BookingSlotPickerData",
     "BookingSlotPickerOption",
     "BookingSummaryData",
+    "BulkAction",
     "CalendarGridData",
     "CalendarSlot",
     "CardGridData",
@@ -118,5 +120,6 @@ __all__ = [
     "SummarySection",
     "TableAction",
     "TableColumn",
+    "TableExport",
     "TableFilter",
 ]
