@@ -7,7 +7,7 @@ with :func:`template_beside`, so it is found the same way in an editable
 install (``components/...``) and in a wheel (``site-packages/codex_django/cabinet/components/...``).
 
 Kwargs are declared as ``class Kwargs(ComponentKwargs)`` on the component: a
-frozen dataclass checked when django-components builds it, so a wrong call
+frozen dataclass checked by pydantic when django-components builds it, so a wrong call
 fails with a message naming the component, the kwarg and the value's type
 (``kpi: kwarg 'metric' must be MetricWidgetData, got dict``). Templates then
 read the kwargs by name (:meth:`CabinetComponent.get_template_data`).
@@ -40,7 +40,8 @@ from typing import (
 from django.template import Context
 from django.utils.functional import Promise
 from django_components import Component
-from pydantic import AfterValidator
+from pydantic import BaseModel, ConfigDict, InstanceOf, TypeAdapter, ValidationError, with_config
+from typing_extensions import TypedDict
 
 
 def template_beside(module_file: str, name: str) -> str:
@@ -104,51 +105,80 @@ def _type_name(hint: Any) -> str:
     return getattr(hint, "__name__", str(hint))
 
 
-def _matches(value: Any, hint: Any) -> bool:
-    """Whether ``value`` fits ``hint``; containers are checked by their own type only."""
-    if hint is Any:
-        return True
-    if hint is type(None) or hint is None:
-        return value is None
+# Strict: no coercion (a dict is not a MetricWidgetData, "1" is not an int, 1 is not a str);
+# arbitrary classes are checked with isinstance. Contract instances are not validated again
+# (pydantic's default ``revalidate_instances="never"``): they were when they were built.
+_STRICT = ConfigDict(strict=True, arbitrary_types_allowed=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Validator:
+    """The pydantic validator of one ``Kwargs`` class and the hints it was built from."""
+
+    adapter: TypeAdapter[Any]
+    hints: dict[str, Any]
+
+
+_VALIDATORS: dict[type, _Validator] = {}
+
+
+def _instances_only(hint: Any) -> Any:
+    """``hint`` with every dataclass or model type wrapped in ``InstanceOf``.
+
+    Strict pydantic still builds a dataclass from a dict; a component takes the
+    contract object itself (``kpi(metric={...})`` is a mistake to report).
+    """
     origin = get_origin(hint)
     if origin in (Union, UnionType):
-        return any(_matches(value, arg) for arg in get_args(hint))
-    if origin is Literal:
-        return any(value == arg and isinstance(value, type(arg)) for arg in get_args(hint))
+        return Union[tuple(_instances_only(arm) for arm in get_args(hint))]  # noqa: UP007
     if origin is Annotated:
-        return _matches(value, get_args(hint)[0])
-    if origin is not None:
-        return isinstance(value, origin)
-    if hint is str:
-        return isinstance(value, str | Promise)  # lazy translations are text too
-    if hint is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, hint)
+        inner, *metadata = get_args(hint)
+        return Annotated[(_instances_only(inner), *metadata)]
+    if origin in (list, tuple, set, frozenset, dict):
+        return origin[tuple(arg if arg is Ellipsis else _instances_only(arg) for arg in get_args(hint))]
+    if isinstance(hint, type) and (dataclasses.is_dataclass(hint) or issubclass(hint, BaseModel)):
+        instance_of: Any = InstanceOf  # subscripted with a runtime class
+        return instance_of[hint]
+    return hint
 
 
-def _run_validators(value: Any, hint: Any) -> Any:
-    """Apply the ``AfterValidator`` functions of an ``Annotated`` hint (``IconName``, ``SafeUrl``)."""
-    origin = get_origin(hint)
-    if origin in (Union, UnionType):
-        for arm in get_args(hint):
-            if _matches(value, arm):
-                return _run_validators(value, arm)
-        return value
-    if origin is Annotated:
-        for meta in hint.__metadata__:
-            if isinstance(meta, AfterValidator):
-                value = meta.func(value)  # type: ignore[call-arg]
-    return value
+def _validator(cls: type) -> _Validator:
+    """The cached validator of a ``Kwargs`` class: a strict ``TypedDict`` of its fields, built once."""
+    found = _VALIDATORS.get(cls)
+    if found is None:
+        resolved = get_type_hints(cls, include_extras=True)
+        hints = {field.name: resolved[field.name] for field in dataclasses.fields(cls)}
+        checked = {name: _instances_only(hint) for name, hint in hints.items()}
+        shape = with_config(_STRICT)(TypedDict(f"{cls.__qualname__}Check", checked))  # type: ignore[operator]
+        found = _VALIDATORS[cls] = _Validator(TypeAdapter(shape), hints)
+    return found
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
+def _checked_value(value: Any) -> Any:
+    """What pydantic checks in place of ``value``: lazy translations are text (checked as ``str``)."""
+    return str(value) if isinstance(value, Promise) else value
 
 
-def _kwargs_hints(cls: type) -> dict[str, Any]:
-    """The resolved type hints of a ``Kwargs`` class, computed once per class."""
-    if cls not in _HINTS:
-        _HINTS[cls] = get_type_hints(cls, include_extras=True)
-    return _HINTS[cls]
+def _kwarg_error(component: str, name: str, hint: Any, value: Any, errors: list[Any]) -> Exception:
+    """The error for kwarg ``name`` from pydantic's ``errors`` about it, in the cabinet's words.
+
+    A check of the field type (``IconName``, ``SafeUrl``) that refused the value is a
+    ``ValueError`` with its message; a value outside a ``Literal`` is a ``ValueError``
+    listing the allowed values; a value of the wrong type is a ``TypeError`` naming the
+    expected and the given type; a wrong item inside a container names its position.
+    """
+    refused = [error for error in errors if error["type"] == "value_error"]
+    if refused:
+        reason = refused[0].get("ctx", {}).get("error", refused[0]["msg"])
+        return ValueError(f"{component}: kwarg {name!r}: {reason} (got {value!r})")
+    if get_origin(hint) is Literal:
+        return ValueError(f"{component}: kwarg {name!r} must be one of {_type_name(hint)}, got {value!r}")
+    nested = [error for error in errors if any(isinstance(part, int) for part in error["loc"][1:])]
+    if nested:
+        first = nested[0]
+        where = "".join(f"[{part}]" for part in first["loc"][1:] if isinstance(part, int))
+        return TypeError(f"{component}: kwarg {name!r}{where}: {first['msg']} (got {first['input']!r})")
+    return TypeError(f"{component}: kwarg {name!r} must be {_type_name(hint)}, got {type(value).__name__}")
 
 
 def _registered_name(component_cls: type) -> str:
@@ -171,8 +201,10 @@ class ComponentKwargs:
                 metric: MetricWidgetData
 
     django-components builds ``Kwargs(**kwargs)`` before rendering, so a missing
-    or unknown kwarg raises Python's ``TypeError`` and a value of the wrong type
-    raises one naming the component, the kwarg, the expected and the given type::
+    or unknown kwarg raises Python's ``TypeError``. The values are then checked by
+    pydantic in strict mode against the field hints (one cached ``TypeAdapter`` per
+    class, see :func:`_validator`); a value of the wrong type raises a ``TypeError``
+    naming the component, the kwarg, the expected and the given type::
 
         TypeError: kpi: kwarg 'metric' must be MetricWidgetData, got dict
 
@@ -181,6 +213,8 @@ class ComponentKwargs:
     field types from :mod:`codex_django.cabinet.types.fields` run their checks
     (``icon: IconName = ""`` rejects ``"fa-user"``, ``url: SafeUrl`` rejects
     ``javascript:``) and raise ``ValueError`` naming the component and kwarg.
+    The kwargs keep the values as given (a lazy translation stays lazy): pydantic
+    only checks them.
     """
 
     component_class: ClassVar[type | None] = None
@@ -190,31 +224,22 @@ class ComponentKwargs:
         dataclasses.dataclass(frozen=True, kw_only=True)(cls)
 
     def __post_init__(self) -> None:
-        hints = _kwargs_hints(type(self))
-        for field in dataclasses.fields(self):  # type: ignore[arg-type]
-            hint = hints[field.name]
-            value = getattr(self, field.name)
-            if _matches(value, hint):
-                try:
-                    _run_validators(value, hint)
-                except ValueError as error:
-                    raise ValueError(
-                        f"{self._component_name()}: kwarg {field.name!r}: {error} (got {value!r})"
-                    ) from None
-                continue
-            component = self._component_name()
-            if get_origin(hint) is Literal:
-                raise ValueError(
-                    f"{component}: kwarg {field.name!r} must be one of {_type_name(hint)}, got {value!r}"
-                )
-            raise TypeError(
-                f"{component}: kwarg {field.name!r} must be {_type_name(hint)}, got {type(value).__name__}"
-            )
+        checker = _validator(type(self))
+        values = self.as_dict()
+        try:
+            checker.adapter.validate_python({name: _checked_value(value) for name, value in values.items()})
+        except ValidationError as invalid:
+            errors = invalid.errors(include_url=False)
+            name = str(errors[0]["loc"][0])
+            about = [error for error in errors if error["loc"][0] == name]
+            raise _kwarg_error(
+                self._component_name(), name, checker.hints[name], values[name], about
+            ) from None
         # Every component's kwargs pass here: icons no stylesheet on the page has a rule for are
         # logged (see codex_django.cabinet.icons.warn_unstyled_icons).
         from codex_django.cabinet.icons import warn_unstyled_icons
 
-        warn_unstyled_icons(self._component_name(), self.as_dict())
+        warn_unstyled_icons(self._component_name(), values)
 
     @classmethod
     def _component_name(cls) -> str:
