@@ -11,12 +11,15 @@ URLs too, so a live server on it serves the bundle, the pages and the stories.
   closes with ``HX-Trigger: close-modal, refresh-counter``;
 * ``modal-tests/details/`` - appointment details with a confirmed POST action;
 * ``modal-tests/broken/`` - answers 500 (the host's error state);
+* ``modal-tests/slow/`` - a modal body answered after ``SLOW_SECONDS``;
 * ``modal-tests/counter/`` - the number of saved forms;
 * ``modal-tests/clients/`` - client search for ``client_selector``;
 * ``modal-tests/widgets/`` - the four booking widgets in one form.
 """
 
 from __future__ import annotations
+
+import time
 
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError
 from django.template import engines
@@ -43,6 +46,7 @@ from codex_django.cabinet.types.modal import (
 )
 
 SAVED: list[str] = []
+SLOW_SECONDS = 0.8
 CLIENTS = [
     {"id": 1, "name": "Anna Smith", "phone": "+44 20 7946 0018"},
     {"id": 2, "name": "Annette Blake", "phone": "+44 20 7946 0999"},
@@ -143,6 +147,17 @@ def broken(request: HttpRequest) -> HttpResponse:
     return HttpResponseServerError("broken on purpose")
 
 
+def slow(request: HttpRequest) -> HttpResponse:
+    """A modal body that takes a while: the host must drop it when a newer load or a close came first."""
+    time.sleep(SLOW_SECONDS)
+    return render_modal(
+        request,
+        ModalContentData(
+            title="Slow modal", sections=[SummarySection(items=[KeyValueItem(label="Loaded", value="late")])]
+        ),
+    )
+
+
 def counter(request: HttpRequest) -> HttpResponse:
     return HttpResponse(str(len(SAVED)))
 
@@ -191,6 +206,7 @@ routes = [
     path("details/", details, name="details"),
     path("broken/", broken, name="broken"),
     path("counter/", counter, name="counter"),
+    path("slow/", slow, name="slow"),
     path("clients/", clients, name="clients"),
     path("widgets/", widgets, name="widgets"),
 ]

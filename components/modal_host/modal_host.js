@@ -18,6 +18,7 @@ document.addEventListener("alpine:init", () => {
     "textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
   const SCROLL_LOCK = "cab-modal-open";
   const FALLBACK_LABEL = "cab-modal-label";
+  const LOADER = "data-cab-modal-loader";
 
   window.Alpine.data("cabModalHost", () => ({
     loading: false,
@@ -29,6 +30,7 @@ document.addEventListener("alpine:init", () => {
     tabbingBack: false,
     requestedSize: "",
     loadSeq: 0,
+    loader: null,
 
     init() {
       const body = this.$refs.body;
@@ -47,7 +49,7 @@ document.addEventListener("alpine:init", () => {
         }
       });
       this.$root.addEventListener("htmx:afterRequest", (event) => {
-        if (!this.inDialog(event.detail.target)) return;
+        if (!this.inDialog(event.detail.target) || this.stale(event)) return;
         this.loading = false;
         const status = event.detail.xhr ? event.detail.xhr.status : 0;
         // status 0: aborted (a newer load) or a network failure (htmx:sendError below).
@@ -55,7 +57,12 @@ document.addEventListener("alpine:init", () => {
           this.showError(status + " " + (event.detail.xhr.statusText || ""));
         }
       });
-      this.$root.addEventListener("htmx:sendError", () => {
+      // A body that arrives after a newer load or a close is dropped, not swapped in.
+      this.$root.addEventListener("htmx:beforeSwap", (event) => {
+        if (this.stale(event)) event.detail.shouldSwap = false;
+      });
+      this.$root.addEventListener("htmx:sendError", (event) => {
+        if (this.stale(event)) return;
         this.loading = false;
         this.showError(this.$root.dataset.networkError || "");
       });
@@ -89,9 +96,18 @@ document.addEventListener("alpine:init", () => {
       SIZES.forEach((name) => dialog.classList.toggle("cab-modal--" + name, name === wanted));
     },
 
+    // Each load of the body is issued from its own hidden source element (htmx queues a second
+    // request from the same element behind the first): a newer load starts at once, and an older
+    // one is left to finish and dropped (aborting it would log htmx:sendAbort as a console error).
+    stale(event) {
+      const source = event.detail.requestConfig ? event.detail.requestConfig.elt : event.detail.elt;
+      return source instanceof Element && source.hasAttribute(LOADER) && source !== this.loader;
+    },
+
     clear() {
       this.loadSeq += 1; // a load still waiting for htmx (open() below) is dropped
-      if (window.htmx) window.htmx.trigger(this.$refs.body, "htmx:abort");
+      if (this.loader) this.loader.remove();
+      this.loader = null;
       this.$refs.body.replaceChildren();
       this.$refs.dialog.setAttribute("aria-labelledby", FALLBACK_LABEL);
     },
@@ -130,7 +146,12 @@ document.addEventListener("alpine:init", () => {
         .cabinetHtmx()
         .then((htmx) => {
           if (seq !== this.loadSeq || !dialog.open) return;
-          htmx.ajax("GET", url, { source: body, target: body, swap: "innerHTML" }).catch(() => {});
+          const loader = document.createElement("span");
+          loader.setAttribute(LOADER, "");
+          loader.hidden = true;
+          this.$root.append(loader);
+          this.loader = loader;
+          htmx.ajax("GET", url, { source: loader, target: body, swap: "innerHTML" }).catch(() => {});
         })
         .catch(() => {
           if (seq !== this.loadSeq) return;

@@ -109,7 +109,9 @@ export const preview = {
   notSent(verb, path, source, target, missingTarget) {
     const notice = document.getElementById("cab-sb-request-notice");
     if (!notice) return;
-    const dialog = source instanceof Element ? source.closest("dialog[open]") : null;
+    // The modal host loads its body from a hidden element beside the dialog: look at the target too.
+    const inDialog = (element) => (element instanceof Element ? element.closest("dialog[open]") : null);
+    const dialog = inDialog(source) || inDialog(target);
     (dialog || document.body).append(notice);
     notice.querySelector("[data-request]").textContent = `${String(verb).toUpperCase()} ${path}`;
     const reason = notice.querySelector("[data-reason]");

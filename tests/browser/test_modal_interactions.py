@@ -210,3 +210,58 @@ def test_reopening_before_the_close_event_keeps_the_new_modal(modal_page: tuple[
     page.evaluate("window.dispatchEvent(new CustomEvent('close-modal'))")
     wait_until(page, "!document.querySelector('#cab-modal-host dialog').open")
     check_clean(probe, "modal-reopen")
+
+
+def open_modal_event(url: str) -> str:
+    return f"window.dispatchEvent(new CustomEvent('open-modal', {{detail: {{url: '{url}'}}}}))"
+
+
+class SlowRequest:
+    """Watches the slow modal body's request until it ends: answered, or failed (an aborted request)."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.ended: list[str] = []
+        page.on("requestfinished", lambda request: self._ended(request.url, "finished"))
+        page.on("requestfailed", lambda request: self._ended(request.url, "failed"))
+
+    def _ended(self, url: str, how: str) -> None:
+        if "/modal-tests/slow/" in url:
+            self.ended.append(how)
+
+    def wait(self, timeout_ms: int = 10_000) -> str:
+        waited = 0
+        while not self.ended and waited < timeout_ms:
+            self.page.wait_for_timeout(25)
+            waited += 25
+        assert self.ended, "the slow request never ended"
+        # The response (if any) has been handled: two frames after the request's end.
+        self.page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        return self.ended[0]
+
+
+def test_closing_while_the_body_loads_drops_it_without_an_error(modal_page: tuple[Page, PageProbe]) -> None:
+    """Closing before a slow body arrives: no aborted request in the console, and the late body is not shown."""
+    page, probe = modal_page
+    slow = SlowRequest(page)
+    page.evaluate(open_modal_event("/modal-tests/slow/"))
+    wait_until(page, "document.querySelector('#cab-modal-host dialog').open")
+    page.evaluate("window.dispatchEvent(new CustomEvent('close-modal'))")
+    wait_until(page, "!document.querySelector('#cab-modal-host dialog').open")
+    slow.wait()
+    assert page.locator("#cab-modal-body").inner_text() == ""
+    check_clean(probe, "modal-close-while-loading")
+
+
+def test_a_newer_load_wins_over_a_slower_older_one(modal_page: tuple[Page, PageProbe]) -> None:
+    """Opening another modal while the first body is still on its way shows the second, at once and after."""
+    page, probe = modal_page
+    slow = SlowRequest(page)
+    page.evaluate(open_modal_event("/modal-tests/slow/"))
+    page.evaluate(open_modal_event("/modal-tests/details/"))
+    # The newer body does not wait for the older request to finish.
+    expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    slow.wait()
+    expect(page.locator("#cab-modal-body h2")).to_have_text("Appointment #42")
+    expect(page.locator("#cab-modal-host .cab-modal__loading")).to_be_hidden()
+    check_clean(probe, "modal-newer-load")
