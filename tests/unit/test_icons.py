@@ -147,7 +147,7 @@ def test_an_icon_no_stylesheet_has_is_logged_once_naming_it_and_the_setting(
     monkeypatch.setattr(icons, "_WARNED", set())
     assert "alarm" not in icons.library_icons()
     with (
-        override_settings(CODEX_CABINET={"ICONS": []}),
+        override_settings(DEBUG=True, CODEX_CABINET={"ICONS": []}),
         caplog.at_level("WARNING", logger="codex_django.cabinet"),
     ):
         html = render_kpi("bi-alarm")
@@ -162,6 +162,27 @@ def test_an_icon_no_stylesheet_has_is_logged_once_naming_it_and_the_setting(
     ]
 
 
+def test_without_debug_rendering_does_not_look_for_icons(
+    registry_state: CabinetRegistry,  # noqa: F811
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The walk of a payload for icons is a development hint: with DEBUG off it costs renders nothing."""
+    monkeypatch.setattr(icons, "_WARNED", set())
+    walked: list[object] = []
+    monkeypatch.setattr(
+        icons, "_icon_values", lambda value, *args, **kwargs: walked.append(value) or iter(())
+    )
+    with (
+        override_settings(DEBUG=False, CODEX_CABINET={"ICONS": []}),
+        caplog.at_level("WARNING", logger="codex_django.cabinet"),
+    ):
+        html = render_kpi("bi-alarm")
+    assert 'class="bi bi-alarm' in html
+    assert walked == []
+    assert [record for record in caplog.records if "bi-alarm" in record.getMessage()] == []
+
+
 @pytest.mark.parametrize("setting", [["bi-alarm"], "all"])
 def test_an_icon_the_setting_lists_is_not_logged(
     setting: object,
@@ -171,7 +192,7 @@ def test_an_icon_the_setting_lists_is_not_logged(
 ) -> None:
     monkeypatch.setattr(icons, "_WARNED", set())
     with (
-        override_settings(CODEX_CABINET={"ICONS": setting}),
+        override_settings(DEBUG=True, CODEX_CABINET={"ICONS": setting}),
         caplog.at_level("WARNING", logger="codex_django.cabinet"),
     ):
         render_kpi("bi-alarm")

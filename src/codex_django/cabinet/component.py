@@ -37,6 +37,7 @@ from typing import (
     get_type_hints,
 )
 
+from django.conf import settings
 from django.template import Context
 from django.utils.functional import Promise
 from django_components import Component
@@ -235,11 +236,13 @@ class ComponentKwargs:
             raise _kwarg_error(
                 self._component_name(), name, checker.hints[name], values[name], about
             ) from None
-        # Every component's kwargs pass here: icons no stylesheet on the page has a rule for are
-        # logged (see codex_django.cabinet.icons.warn_unstyled_icons).
-        from codex_django.cabinet.icons import warn_unstyled_icons
+        if settings.DEBUG:
+            # Every component's kwargs pass here: with DEBUG on, icons no stylesheet on the page
+            # has a rule for are logged (codex_django.cabinet.icons.warn_unstyled_icons). Not in
+            # production: the walk of the payload would cost every render for a development hint.
+            from codex_django.cabinet.icons import warn_unstyled_icons
 
-        warn_unstyled_icons(self._component_name(), values)
+            warn_unstyled_icons(self._component_name(), values)
 
     @classmethod
     def _component_name(cls) -> str:
