@@ -311,7 +311,7 @@ def present_table(
         for column in columns
     ]
     labels = [table.choices.get(column.key) for column in columns]
-    names = [escape(column.label) for column in columns]
+    names = [escape(str(column.label)) for column in columns]  # lazy labels: translated once, not per cell
     keys = [column.key for column in columns]
     plain = [
         badge is None and icon is None and label is None
@@ -374,6 +374,7 @@ def present_table(
     statuses: list[str] = []
     formatted: dict[tuple[type, str], str] = {}
     actions = table.actions
+    action_labels = [escape(str(action.label)) for action in actions]  # printed in every row
     row_key = table.row_key if table.bulk_actions else ""
     for number, row in enumerate(table.rows):
         cells = []
@@ -402,14 +403,14 @@ def present_table(
         status = display_text(row.get("status"))
         statuses.append(status)
         row_actions = []
-        for action in actions:
+        for action, action_label in zip(actions, action_labels, strict=True):
             url = action.url or row.get(action.url_key) or ""
             if not url:
                 continue
             url = str(url)
             href = url if url[:1] in "/?#" or url.startswith(("http://", "https://")) else resolve_link(url)
             row_actions.append(
-                Action(action.label, href, action.icon, ACTION_CLASSES[action.style], action.style == "link")
+                Action(action_label, href, action.icon, ACTION_CLASSES[action.style], action.style == "link")
             )
         rows.append(
             {

@@ -110,7 +110,7 @@ def present_tools(table: DataTableData, dom_id: str, state_url: Callable[..., st
             },
             select_all_matching=matching,
             select_page_label=_("Select all rows on this page"),
-            select_row_label=_("Select"),
+            select_row_label=gettext("Select"),  # in every row: translated once
             clear_label=_("Clear selection"),
         )
     export_url = ""
