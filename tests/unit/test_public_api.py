@@ -1,8 +1,18 @@
-"""Every public name imports from the path the API reference documents and from ``codex_django.cabinet``."""
+"""The public names: one list (``codex_django.cabinet._EXPORTS``), the paths the API reference documents.
+
+``__all__`` of the package and of ``codex_django.cabinet.types`` derive from the
+list, and the ``TYPE_CHECKING`` imports that show the names to type checkers
+must repeat it exactly; every name imports from the package root and from the
+module the API reference documents.
+"""
 
 from __future__ import annotations
 
+import ast
 import importlib
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -10,69 +20,36 @@ import codex_django.cabinet as cabinet
 import codex_django.cabinet.types as types_package
 from codex_django.cabinet.types.contract import is_contract
 
-DOCUMENTED = {
-    "codex_django.cabinet.types.nav": ["TopbarEntry", "SidebarItem", "Shortcut"],
-    "codex_django.cabinet.types.registry": ["DashboardWidget", "NavAction", "CabinetSection"],
-    "codex_django.cabinet.types.widgets": [
-        "TableColumn",
-        "ListItem",
-        "MetricWidgetData",
-        "TableWidgetData",
-        "ListWidgetData",
-    ],
-    "codex_django.cabinet.types.components": [
-        "TableFilter",
-        "TableAction",
-        "DataTableData",
-        "DataTablePage",
-        "CalendarSlot",
-        "CalendarGridData",
-        "CardItem",
-        "CardGridData",
-        "ListRow",
-        "ListViewData",
-        "SplitPanelData",
-        "ServiceItem",
-        "ServiceSelectorData",
-        "ClientSelectorData",
-        "DateTimePickerData",
-        "BookingSummaryData",
-        "BookingQuickCreateServiceOption",
-        "BookingQuickCreateClientOption",
-        "BookingQuickCreateData",
-        "BookingSlotPickerOption",
-        "BookingSlotPickerData",
-        "BookingChainPreviewItem",
-        "BookingChainPreviewData",
-        "ModalSection",
-        "ProfileSection",
-        "SummarySection",
-        "FormSection",
-        "ModalAction",
-        "ActionSection",
-        "SlotPickerSection",
-        "QuickCreateSection",
-        "ChainPreviewSection",
-        "ModalContentData",
-    ],
-    "codex_django.cabinet.registry": ["CabinetRegistry", "cabinet_registry", "declare", "configure_space"],
+PACKAGE = Path(cabinet.__file__).resolve().parent
+# Where the API reference documents each name: its own module, except the component
+# contracts, documented in types.components (which re-exports their family modules).
+OWN_DOCUMENTED_MODULES = {
+    "codex_django.cabinet.registry",
+    "codex_django.cabinet.types.nav",
+    "codex_django.cabinet.types.registry",
+    "codex_django.cabinet.types.widgets",
 }
-PAIRS = [(module, name) for module, names in DOCUMENTED.items() for name in names]
 
 
-@pytest.mark.parametrize(("module", "name"), PAIRS, ids=[f"{m.rsplit('.', 1)[1]}.{n}" for m, n in PAIRS])
-def test_documented_path_and_package_root_give_the_same_object(module: str, name: str) -> None:
-    documented = getattr(importlib.import_module(module), name)
-    assert getattr(cabinet, name) is documented
-    assert name in cabinet.__all__
+def documented_module(name: str) -> str:
+    module = cabinet._EXPORTS[name]
+    return module if module in OWN_DOCUMENTED_MODULES else "codex_django.cabinet.types.components"
 
 
-CONTRACTS = [
-    name
-    for names in DOCUMENTED.values()
-    for name in names
-    if name[0].isupper() and name != "CabinetRegistry"  # the registry is a service, not a payload
-]
+NAMES = sorted(cabinet._EXPORTS)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_defining_module_documented_path_and_package_root_give_the_same_object(name: str) -> None:
+    at_root = getattr(cabinet, name)
+    assert getattr(importlib.import_module(cabinet._EXPORTS[name]), name) is at_root
+    documented = importlib.import_module(documented_module(name))
+    assert getattr(documented, name) is at_root
+    if documented.__name__.endswith(".components"):
+        assert name in documented.__all__
+
+
+CONTRACTS = [name for name in NAMES if name[0].isupper() and name != "CabinetRegistry"]  # a service
 
 
 @pytest.mark.parametrize("name", CONTRACTS)
@@ -80,13 +57,12 @@ def test_every_contract_is_built_by_the_contract_decorator(name: str) -> None:
     assert is_contract(getattr(cabinet, name))
 
 
-def test_all_is_sorted_unique_and_complete() -> None:
-    assert cabinet.__all__ == sorted(set(cabinet.__all__))
-    assert all(hasattr(cabinet, name) for name in cabinet.__all__)
+def test_all_is_the_sorted_list_of_exports() -> None:
+    assert cabinet.__all__ == sorted(cabinet._EXPORTS)
     contracts = {name for name in types_package.__all__ if name[0].isupper()}
-    assert contracts <= set(cabinet.__all__), contracts - set(cabinet.__all__)
-    documented = {name for names in DOCUMENTED.values() for name in names}
-    assert documented <= set(cabinet.__all__)
+    assert contracts == set(CONTRACTS)
+    assert types_package.__all__ == sorted(types_package._EXPORTS)
+    assert set(types_package.__all__) - contracts == {"contract", "from_payload", "json_schema", "to_payload"}
 
 
 def test_types_package_reexports_every_contract_module() -> None:
@@ -101,7 +77,74 @@ def test_types_package_reexports_every_contract_module() -> None:
         assert not missing, f"codex_django.cabinet.types does not re-export {missing} from {module}"
 
 
+def _type_checking_imports(init: Path, package: str) -> dict[str, str]:
+    """Name -> module of the ``from ... import`` statements under ``if TYPE_CHECKING:`` in ``init``."""
+    found: dict[str, str] = {}
+    for node in ast.parse(init.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
+            for statement in node.body:
+                assert isinstance(statement, ast.ImportFrom) and statement.level == 1, ast.unparse(statement)
+                for alias in statement.names:
+                    found[alias.asname or alias.name] = f"{package}.{statement.module}"
+    return found
+
+
+@pytest.mark.parametrize(
+    ("package", "init"),
+    [(cabinet, PACKAGE / "__init__.py"), (types_package, PACKAGE / "types/__init__.py")],
+    ids=["cabinet", "types"],
+)
+def test_type_checking_imports_repeat_the_exports_exactly(package: object, init: Path) -> None:
+    name = package.__name__  # type: ignore[attr-defined]
+    assert _type_checking_imports(init, name) == package._EXPORTS  # type: ignore[attr-defined]
+
+
 def test_star_import_exposes_exactly_all() -> None:
     namespace: dict[str, object] = {}
     exec("from codex_django.cabinet import *", namespace)
     assert sorted(name for name in namespace if name != "__builtins__") == cabinet.__all__
+
+
+def _fresh(code: str) -> str:
+    """``code`` run in a new interpreter (nothing imported yet), its stdout."""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_every_exported_name_imports_from_the_package_in_a_fresh_interpreter() -> None:
+    code = "\n".join(f"from codex_django.cabinet import {name}" for name in NAMES)
+    _fresh(code + "\nfrom codex_django.cabinet.types import contract, from_payload, json_schema, to_payload")
+
+
+def test_a_missing_name_is_an_attribute_error_naming_it() -> None:
+    with pytest.raises(AttributeError, match=r"module 'codex_django\.cabinet' has no attribute 'DataTabel'"):
+        cabinet.DataTabel  # noqa: B018
+    with pytest.raises(ImportError, match=r"cannot import name 'DataTabel' from 'codex_django\.cabinet'"):
+        exec("from codex_django.cabinet import DataTabel", {})
+
+
+LOADED = "import sys\nimport {module}\nprint(sorted(m for m in sys.modules if m.startswith('codex_django')))"
+
+
+def test_importing_the_package_loads_none_of_its_modules() -> None:
+    loaded = _fresh(LOADED.format(module="codex_django.cabinet"))
+    assert loaded.strip() == "['codex_django', 'codex_django.cabinet']"
+
+
+def test_importing_one_contract_module_loads_only_what_it_imports() -> None:
+    loaded = _fresh(LOADED.format(module="codex_django.cabinet.types.fields"))
+    assert loaded.strip() == str(
+        [
+            "codex_django",
+            "codex_django.cabinet",
+            "codex_django.cabinet.icon_catalogue",
+            "codex_django.cabinet.types",
+            "codex_django.cabinet.types.fields",
+        ]
+    )
+
+
+def test_a_submodule_not_yet_imported_is_still_an_attribute_of_the_package() -> None:
+    # The eager package made `codex_django.cabinet.registry` an attribute as a side effect.
+    _fresh("import codex_django.cabinet as c\nassert c.registry.declare is c.declare")
