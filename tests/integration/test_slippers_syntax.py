@@ -23,7 +23,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest
 from django.template import TemplateSyntaxError
-from django.template.loader import render_to_string
+from django.template.loader import get_template, render_to_string
 from django.test import RequestFactory
 
 from codex_django.cabinet.templatetags.cabinet_slippers import component_names, tag_name
@@ -111,12 +111,10 @@ def test_every_component_has_a_prefixed_camel_case_tag() -> None:
         "CabDataTable",
         "CabCalendarGrid",
     ]
-    for component in names:
-        assert (
-            (Path(__file__).parents[2] / "src/codex_django/cabinet/templates/cabinet/components")
-            .joinpath(f"{component}.html")
-            .is_file()
-        ), component
+    for (
+        component
+    ) in names:  # the include entry each tag renders (generated: codex_django.cabinet.entry_templates)
+        assert get_template(f"cabinet/components/{component}.html"), component
 
 
 @pytest.mark.parametrize("debug", [False, True], ids=["DEBUG=False", "DEBUG=True"])

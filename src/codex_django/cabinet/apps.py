@@ -17,10 +17,12 @@ class CabinetConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the system checks)
         from .components_loader import register_components
         from .cotton_compat import install_cotton_compat
+        from .entry_templates import install_entry_loader
         from .theme import checks as _theme_checks  # noqa: F401  (registers cabinet.E020/W020/W021)
 
         install_cotton_compat()  # django-cotton + django-components lexer fix, only if cotton is installed
 
         register_components()
+        install_entry_loader()  # serves cabinet/components/<name>.html and cotton/cabinet/<name>.html
         # Like admin.py: every installed app's cabinet.py runs once at start-up.
         autodiscover_modules("cabinet")
