@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 
 from codex_django.cabinet.formatting import (
@@ -165,3 +166,28 @@ def test_filter_output_is_escaped() -> None:
     with translation.override("en"):
         html = Template("{% load cabinet_format %}{{ 5|format_money:'<b>' }}").render(Context())
     assert html == "&lt;b&gt;5"
+
+
+# --- the texts kept per value (Django's l10n costs 30-80 us a call) -------------------------------
+
+
+def test_a_kept_text_follows_the_language_the_settings_and_the_time_zone() -> None:
+    with translation.override("en"):
+        assert format_date(DAY) == "Nov. 30, 2026"
+        assert format_time(MOMENT) == "2 p.m."
+        assert format_money(2500, "₽") == "₽2,500"
+    with translation.override("ru"):
+        assert format_date(DAY) == "30 ноября 2026 г."
+        assert format_money(2500, "₽") == f"2{NBSP}500{NBSP}₽"
+    with translation.override(None):  # no language: the settings' DATE_FORMAT applies
+        assert format_date(DAY) == "Nov. 30, 2026"
+        with override_settings(DATE_FORMAT="Y-m-d"):
+            assert format_date(DAY) == "2026-11-30"
+        assert format_date(DAY) == "Nov. 30, 2026"
+    with translation.override("en"):
+        assert format_date(DAY) == "Nov. 30, 2026"
+        with timezone.override(ZoneInfo("UTC")):
+            assert format_time(MOMENT) == "11 a.m."
+            assert format_datetime(MOMENT) == "Nov. 30, 2026, 11 a.m."
+        assert format_time(MOMENT) == "2 p.m."  # Moscow again, the same instant
+        assert format_datetime(MOMENT) == "Nov. 30, 2026, 2 p.m."

@@ -66,14 +66,17 @@ template filters do.
 from __future__ import annotations
 
 import datetime
+import functools
 from decimal import Decimal
 from typing import Any
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.utils import formats, timezone
 from django.utils.dates import WEEKDAYS
 from django.utils.functional import Promise
 from django.utils.text import capfirst
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import get_language, gettext, ngettext, pgettext
 
 from codex_django.cabinet.conf import cabinet_setting
 
@@ -98,6 +101,31 @@ def _local(value: datetime.datetime) -> datetime.datetime:
     return timezone.localtime(value) if timezone.is_aware(value) else value
 
 
+# Django's l10n costs 30-80 us a call (``date_format`` builds a DateFormat and looks up the
+# translated month names each time), and a page repeats values: the dates and times of a
+# 100-row table are a few dozen. Each text is kept per value, format and active language (for
+# a datetime also its zone, since equal instants in two zones print differently), and
+# forgotten whenever a setting changes (FORMAT_MODULE_PATH, DATE_FORMAT, ... in tests).
+@functools.lru_cache(maxsize=4096)
+def _formatted(kind: str, value: Any, zone: str, format_name: str, language: str | None) -> str:
+    if kind == "time":
+        return formats.time_format(value, format_name)
+    if kind == "number":
+        number, places = value
+        return formats.number_format(number, places, force_grouping=True)
+    return formats.date_format(value, format_name)
+
+
+def _format(kind: str, value: Any, format_name: str = "") -> str:
+    zone = str(value.tzinfo) if isinstance(value, datetime.datetime | datetime.time) and value.tzinfo else ""
+    return _formatted(kind, value, zone, format_name, get_language())
+
+
+@receiver(setting_changed)
+def _forget_formatted(**kwargs: Any) -> None:
+    _formatted.cache_clear()
+
+
 def format_date(value: datetime.date | None, *, weekday: bool = False) -> str:
     """The date in the active language's ``DATE_FORMAT`` (``"Nov. 30, 2026"``, ``"30 ноября 2026 г."``).
 
@@ -108,7 +136,7 @@ def format_date(value: datetime.date | None, *, weekday: bool = False) -> str:
         return ""
     if isinstance(value, datetime.datetime):
         value = _local(value).date()
-    text = formats.date_format(value, "DATE_FORMAT")
+    text = _format("date", value, "DATE_FORMAT")
     return with_weekday(value, text) if weekday else text
 
 
@@ -133,14 +161,14 @@ def format_time(value: datetime.time | datetime.datetime | str | None) -> str:
             raise ValueError(f"format_time: {value!r} is not a time ('HH:MM', e.g. '09:30')") from None
     elif isinstance(value, datetime.datetime):
         value = _local(value)
-    return formats.time_format(value, "TIME_FORMAT")
+    return _format("time", value, "TIME_FORMAT")
 
 
 def format_datetime(value: datetime.datetime | None) -> str:
     """The moment in the active language's ``DATETIME_FORMAT`` (``"Nov. 30, 2026, 2 p.m."``)."""
     if value is None:
         return ""
-    return formats.date_format(_local(value), "DATETIME_FORMAT")
+    return _format("date", _local(value), "DATETIME_FORMAT")
 
 
 def format_month(value: datetime.date | None) -> str:
@@ -149,7 +177,7 @@ def format_month(value: datetime.date | None) -> str:
         return ""
     if isinstance(value, datetime.datetime):
         value = _local(value).date()
-    return formats.date_format(value, "YEAR_MONTH_FORMAT")
+    return _format("date", value, "YEAR_MONTH_FORMAT")
 
 
 def format_number(value: Number | None, decimal_pos: int | None = None) -> str:
@@ -187,7 +215,7 @@ def format_money(
         raise ValueError(f"format_money: {amount!r} is not a finite amount")
     symbol = cabinet_setting("CURRENCY") if currency is None else currency
     places = decimal_pos if decimal_pos is not None else (0 if value == value.to_integral_value() else 2)
-    number = formats.number_format(abs(value), places, force_grouping=True)
+    number = _format("number", (abs(value), places))
     sign = "-" if value < 0 and any(digit in number for digit in "123456789") else ""  # no "-0"
     if not symbol:
         return sign + number
