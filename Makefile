@@ -27,11 +27,12 @@ ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_d
 GENERATED_CSS_SOURCES := $(wildcard src/codex_django/cabinet/generated_css.py src/codex_django/cabinet/theme/*.py \
 	src/codex_django/cabinet/presenters/calendar_grid.py src/codex_django/cabinet/types/calendar.py)
 
-.PHONY: help demo test bench system-deps venv assets lint pytest wheel-check test-py312 clean
+.PHONY: help demo test test-fast bench system-deps venv assets lint pytest wheel-check test-py312 clean
 
 help:
 	@echo "make demo         run the demo salon cabinet on http://127.0.0.1:8000/ (staff/staff, client/client)"
 	@echo "make test         lint + pytest (unit, integration, browser) + wheel check + Python 3.12 run"
+	@echo "make test-fast    unit + integration tests without the slow ones (under a minute)"
 	@echo "make bench        the benchmarks (ratios measured side by side)"
 	@echo "make lint | pytest | wheel-check | test-py312   one step of 'make test'"
 
@@ -85,6 +86,10 @@ lint: venv
 # Exit status 5 (no tests collected) fails the target like any other failure.
 pytest: system-deps venv assets
 	$(PY) -m pytest
+
+# Unit and integration tests but those marked slow (pyproject.toml): the loop while editing.
+test-fast: system-deps venv assets
+	$(PY) -m pytest tests/unit tests/integration -m "not slow"
 
 wheel-check: venv assets
 	$(PY) scripts/check_wheel.py

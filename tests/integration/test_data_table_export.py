@@ -111,6 +111,7 @@ def test_export_follows_the_search_filter_and_sort_of_the_page() -> None:
     assert labelled == [["User", "Team"], ["user001", "Blue team"]]
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_export_streams_100k_rows_in_chunks_without_holding_them(capsys: pytest.CaptureFixture[str]) -> None:
     total = 100_000

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the demo's whole suite in a subprocess
+
 REPO = Path(__file__).resolve().parents[2]
 DEMO = REPO / "demo"
 

@@ -20,6 +20,8 @@ from django.template import engines
 
 from codex_django.cabinet.templatetags import cabinet as cabinet_tags
 
+pytestmark = pytest.mark.slow  # two whole builds
+
 ROOT = Path(__file__).resolve().parents[2]
 STATIC = ROOT / "src/codex_django/cabinet/static/cabinet"
 
