@@ -13,6 +13,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
@@ -28,6 +29,7 @@ from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.template import RequestContext, Template  # noqa: E402
+from django.template.loader import get_template  # noqa: E402
 from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django_components import registry  # noqa: E402
@@ -37,6 +39,9 @@ import codex_django.cabinet.components  # noqa: E402
 
 PACKAGE = "codex_django.cabinet.components"
 problems: list[str] = []
+
+
+DJC_ID = re.compile(r' data-djc-id-\w+=""')
 
 
 def problem(text: str) -> None:
@@ -114,10 +119,25 @@ def check_components(staff: object) -> None:
             continue
         if not html.strip():
             problem(f"component {name} rendered nothing for its first story")
+        fresh = RequestFactory().get("/cabinet/")  # a new request: some components render once per request
+        fresh.user, fresh.cabinet_space = staff, "staff"  # type: ignore[attr-defined]
+        check_entry_templates(name, stories[name], fresh, html)
         rendered.append(name)
     print(f"rendered {len(rendered)} components: {', '.join(rendered) or '-'}")
     if unstoried:
         print(f"not rendered (no stories): {', '.join(unstoried)}")
+
+
+def check_entry_templates(name: str, kwargs: dict, request: object, expected: str) -> None:
+    """The generated include entry renders what ``{% component %}`` did; the cotton entry loads."""
+    try:
+        html = get_template(f"cabinet/components/{name}.html").render(dict(kwargs), request)
+        get_template(f"cotton/cabinet/{name}.html")
+    except Exception:
+        problem(f"component {name}: its generated entry templates failed:\n{traceback.format_exc()}")
+        return
+    if DJC_ID.sub("", html).strip() != DJC_ID.sub("", expected).strip():
+        problem(f"component {name}: cabinet/components/{name}.html renders other HTML than {{% component %}}")
 
 
 def check_slippers_without_slippers() -> None:
