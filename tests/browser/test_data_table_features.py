@@ -34,7 +34,7 @@ from codex_django.cabinet.types.data_table import TableFilter
 from codex_django.cabinet.types.data_table_actions import BulkAction, TableExport
 from codex_django.cabinet.types.widgets import TableColumn
 
-from .harness import PageProbe, check_csp
+from .harness import PageProbe, check_axe, check_csp
 
 pytestmark = pytest.mark.browser
 
@@ -363,6 +363,7 @@ def test_server_state_survives_a_reload(server_page: tuple[Page, str]) -> None:
     page.get_by_role("button", name="Blue").click()
     expect(page).to_have_url(f"{base}/users/?status=blue")
     page.get_by_role("columnheader", name="User").get_by_role("button").click()
+    expect(page).to_have_url(f"{base}/users/?status=blue&sort=username")  # swapped before the next click
     page.get_by_role("columnheader", name="User").get_by_role("button").click()
     expect(page).to_have_url(f"{base}/users/?status=blue&sort=-username")
     page.get_by_role("searchbox", name="Search").fill("user00")
@@ -448,3 +449,16 @@ def test_server_export_downloads_the_current_view(server_page: tuple[Page, str])
     assert download.suggested_filename == "users.csv"
     text = Path(download.path()).read_text(encoding="utf-8-sig")
     assert text.splitlines() == ["User,Team", *[f"user01{i},red" for i in (0, 2, 4, 6, 8)]]
+
+
+@pytest.mark.parametrize("combination", ["light--desktop", "dark--desktop"])
+def test_open_menu_and_bulk_bar_pass_axe(
+    story_pages: Any, live_server: Any, story_page: Callable[..., Page], combination: str
+) -> None:
+    page = story_page("data_table--server-side-with-bulk-actions", combination)
+    page.get_by_role("checkbox", name="Select all rows on this page").check()
+    expect(page.get_by_role("button", name="Select all 1,204 matching rows")).to_be_visible()
+    expect(page.get_by_role("button", name="Confirm", exact=True)).to_be_enabled()
+    page.get_by_role("button", name="Columns").click()
+    expect(page.get_by_role("group", name="Show columns")).to_be_visible()
+    check_axe(story_pages.probe(combination), f"data_table--server-side-with-bulk-actions [{combination}]")
