@@ -52,7 +52,9 @@ class PageHeader(CabinetComponent):
     """Title block at the top of a cabinet page."""
 
     template = template_beside(__file__, "page_header.html")
-    cotton_slot = "actions"  # <c-slot name="actions">; not from an include (see CabinetComponent)
+    block_slot = (
+        "actions"  # <c-slot name="actions">, slippers' block; not from an include (see CabinetComponent)
+    )
 
     class Kwargs(ComponentKwargs):
         title: str

@@ -62,7 +62,7 @@ class SplitPanel(CabinetComponent):
     Media = own_stylesheet(__file__)
 
     template = template_beside(__file__, "split_panel.html")
-    cotton_slot = include_slot = DETAIL_SLOT  # the entry templates fill it from ``detail``
+    block_slot = include_slot = DETAIL_SLOT  # the entry templates fill it from ``detail``
 
     class Kwargs(ComponentKwargs):
         panel: SplitPanelData

@@ -138,3 +138,12 @@ def test_overridden_templates_get_the_loader_too(settings: Any) -> None:
     settings.TEMPLATES = templates
     assert settings.TEMPLATES[0]["OPTIONS"]["loaders"][-1] == entry_templates.LOADER
     assert get_template("cabinet/components/kpi.html")
+
+
+def test_a_slotted_component_gets_its_slippers_wrapper(greeting: None) -> None:
+    assert entry_source("cabinet/slippers/test_greeting.html") is None  # no slot, no wrapper
+    assert entry_source("cabinet/slippers/page_header.html") == (
+        '{% if children %}{% component "page_header" title=title subtitle=subtitle|default:"" '
+        'icon=icon|default:"" breadcrumbs=breadcrumbs|default:[] %}{% fill "actions" %}{{ children }}'
+        '{% endfill %}{% endcomponent %}{% else %}{% include "cabinet/components/page_header.html" %}{% endif %}'
+    )

@@ -76,9 +76,10 @@ class CabinetComponent(Component):
 
     js = None
     css = None
-    #: The slot the cotton entry template fills from ``<c-slot name="...">`` (page_header's
-    #: ``actions``); see :mod:`codex_django.cabinet.entry_templates`.
-    cotton_slot: ClassVar[str] = ""
+    #: The slot a call's block content fills (page_header's ``actions``): cotton's
+    #: ``<c-slot name="actions">``, slippers' ``{% #CabPageHeader %}...{% /CabPageHeader %}``;
+    #: see :mod:`codex_django.cabinet.entry_templates`.
+    block_slot: ClassVar[str] = ""
     #: The slot the include entry template fills from the variable of that name (split_panel's
     #: ``detail``). Not page_header's ``actions``: an include sees the caller's whole context,
     #: where ``actions`` is a common name.

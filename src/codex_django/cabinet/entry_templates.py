@@ -13,8 +13,11 @@ template loader, makes them from the registered component's ``Kwargs``:
 * ``cotton/cabinet/<name>.html`` passes cotton's attributes (``...attrs``), with
   ``DJC_DEPS_STRATEGY="ignore"`` so the page, not the fragment, links the
   component's CSS (compiled by cotton's own compiler, only when cotton is installed);
-* a component's ``cotton_slot`` / ``include_slot`` (``page_header``'s ``actions``,
+* a component's ``block_slot`` / ``include_slot`` (``page_header``'s ``actions``,
   ``split_panel``'s ``detail``) is filled from the variable of that name when it is set;
+* ``cabinet/slippers/<name>.html``, for a component with a ``block_slot``: the
+  slippers tag's block content (``children``) fills it, else the include entry
+  renders (:mod:`codex_django.cabinet.templatetags.cabinet_slippers`);
 * :data:`ALIASES`: the older paths of some entries (``cabinet/widgets/kpi.html``).
 
 So adding a component needs no entry template. The loader is appended, at
@@ -34,11 +37,21 @@ from django.core.exceptions import ImproperlyConfigured
 from django.template import Origin, TemplateDoesNotExist
 from django.template.loaders.base import Loader as BaseLoader
 
-__all__ = ["ALIASES", "COTTON_PREFIX", "INCLUDE_PREFIX", "LOADER", "Loader", "entry_source", "install"]
+__all__ = [
+    "ALIASES",
+    "COTTON_PREFIX",
+    "INCLUDE_PREFIX",
+    "LOADER",
+    "SLIPPERS_PREFIX",
+    "Loader",
+    "entry_source",
+    "install",
+]
 
 LOADER = "codex_django.cabinet.entry_templates.Loader"
 INCLUDE_PREFIX = "cabinet/components/"
 COTTON_PREFIX = "cotton/cabinet/"
+SLIPPERS_PREFIX = "cabinet/slippers/"
 #: Further include paths, kept for projects that use them: path -> component.
 ALIASES = {
     "cabinet/widgets/kpi.html": "kpi",
@@ -114,25 +127,40 @@ def _cotton_source(name: str, component_class: Any) -> str | None:
         from django_cotton.compiler_regex import CottonCompiler
     except ImportError:  # cotton not installed: no <c-cabinet.*> syntax
         return None
-    source = f'<c-vars DJC_DEPS_STRATEGY="ignore" />{_call(name, "...attrs", component_class.cotton_slot)}\n'
+    source = f'<c-vars DJC_DEPS_STRATEGY="ignore" />{_call(name, "...attrs", component_class.block_slot)}\n'
     return str(CottonCompiler().process(source))
+
+
+def _slippers_source(name: str, component_class: Any) -> str | None:
+    """A slotted component's slippers wrapper: block content fills the slot, else the include entry."""
+    slot = component_class.block_slot
+    if not slot:
+        return None
+    kwargs = _include_kwargs(name, component_class.Kwargs)
+    filled = f'{{% component "{name}" {kwargs} %}}{{% fill "{slot}" %}}{{{{ children }}}}{{% endfill %}}{{% endcomponent %}}'
+    return (
+        f'{{% if children %}}{filled}{{% else %}}{{% include "{INCLUDE_PREFIX}{name}.html" %}}{{% endif %}}'
+    )
+
+
+_KINDS = {INCLUDE_PREFIX: "include", COTTON_PREFIX: "cotton", SLIPPERS_PREFIX: "slippers"}
 
 
 def entry_source(template_name: str) -> str | None:
     """The generated source of the entry template ``template_name``; ``None`` if it is none."""
     if template_name in ALIASES:
-        name, cotton = ALIASES[template_name], False
-    elif template_name.startswith(INCLUDE_PREFIX) and template_name.endswith(".html"):
-        name, cotton = template_name.removeprefix(INCLUDE_PREFIX).removesuffix(".html"), False
-    elif template_name.startswith(COTTON_PREFIX) and template_name.endswith(".html"):
-        name, cotton = template_name.removeprefix(COTTON_PREFIX).removesuffix(".html"), True
+        name, kind = ALIASES[template_name], "include"
     else:
-        return None
-    component_class = _component(name) if name.isidentifier() else None
+        folder, _, file = template_name.rpartition("/")
+        kind = _KINDS.get(f"{folder}/", "")
+        name = file.removesuffix(".html") if file.endswith(".html") else ""
+    component_class = _component(name) if kind and name.isidentifier() else None
     if component_class is None:
         return None
-    if cotton:
+    if kind == "cotton":
         return _cotton_source(name, component_class)
+    if kind == "slippers":
+        return _slippers_source(name, component_class)
     kwargs = _include_kwargs(name, component_class.Kwargs)
     return _call(name, kwargs, component_class.include_slot) + "\n"
 

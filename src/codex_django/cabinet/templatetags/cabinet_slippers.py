@@ -56,7 +56,7 @@ from django_components.context import _STRATEGY_CONTEXT_KEY, COMPONENT_IS_NESTED
 
 import codex_django.cabinet.components as components_package
 
-__all__ = ["SLOTS", "TAG_PREFIX", "component_names", "register", "tag_name", "template_path"]
+__all__ = ["TAG_PREFIX", "block_slot", "component_names", "register", "tag_name", "template_path"]
 
 register = template.Library()
 
@@ -72,8 +72,6 @@ class _Value:
 
 
 TAG_PREFIX = "Cab"
-#: Components whose block content fills a slot, and the slot's name.
-SLOTS = {"page_header": "actions", "split_panel": "detail"}
 #: Variables of the caller's context every tag forwards (when present and not given as attributes).
 FORWARDED = ("csrf_token",)
 #: What django-components' patched ``{% include %}`` sets: the inner render leaves the component's
@@ -95,9 +93,23 @@ def tag_name(component: str) -> str:
     return TAG_PREFIX + "".join(part.capitalize() for part in component.split("_"))
 
 
+def block_slot(component: str) -> str:
+    """The slot block content fills (``actions`` of ``page_header``); ``""`` for none.
+
+    Declared on the component (``CabinetComponent.block_slot``), like the slot the
+    cotton entry template fills.
+    """
+    from django_components import registry
+
+    return str(getattr(registry.get(component), "block_slot", ""))
+
+
 def template_path(component: str) -> str:
-    """The template a tag renders: the include entry point, or a slot wrapper for slotted components."""
-    folder = "slippers" if component in SLOTS else "components"
+    """The template a tag renders: the include entry point, or a slot wrapper for slotted components.
+
+    Both are generated from the component (:mod:`codex_django.cabinet.entry_templates`).
+    """
+    folder = "slippers" if block_slot(component) else "components"
     return f"cabinet/{folder}/{component}.html"
 
 
@@ -113,12 +125,17 @@ CONTEXT_READERS: dict[str, Callable[[Callable[[str], Any]], Iterable[str]]] = {"
 
 
 def accepted_attributes(component: str) -> frozenset[str]:
-    """What a tag takes: the component's kwargs, ``request``, the forwarded names (``detail`` for split_panel)."""
+    """What a tag takes: the component's kwargs, ``request``, the forwarded names, the slot an include fills.
+
+    (``detail`` for split_panel: its include entry fills the slot from that variable.)
+    """
     from django_components import registry
 
-    kwargs = registry.get(component).Kwargs
+    component_class = registry.get(component)
+    kwargs = component_class.Kwargs
     fields = [field.name for field in dataclasses.fields(kwargs)] if kwargs is not None else []
-    return frozenset([*fields, "request", *FORWARDED, *(["detail"] if component == "split_panel" else [])])
+    include_slot = str(getattr(component_class, "include_slot", ""))
+    return frozenset([*fields, "request", *FORWARDED, *([include_slot] if include_slot else [])])
 
 
 def check_attributes(name: str, component: str, given: Iterable[str], also: Iterable[str] = ()) -> None:
@@ -144,7 +161,7 @@ def _tag(component: str, compile_node: Callable[[Parser, Token], Any], node_clas
         node = compile_node(parser, token)
         if not _has_content(node.nodelist):
             node.nodelist = NodeList()  # only whitespace between the tags: no slot content
-        elif component not in SLOTS:
+        elif not block_slot(component):
             raise template.TemplateSyntaxError(
                 f"{{% #{name} %}}: the component {component!r} has no slot, so it takes no content between "
                 f"{{% #{name} %}} and {{% /{name} %}} (line {token.lineno}); use the inline {{% {name} ... %}}"
