@@ -135,7 +135,7 @@ def test_server_side_bulk_bar_offers_all_matching_and_carries_the_state() -> Non
         '<input type="hidden" name="sort" value="-name"/>'
     ) in html
     assert 'name="next" value="/people/?status=blue&amp;sort=-name&amp;q=user"' in html
-    assert 'href="?export=csv&amp;q=user&amp;status=blue&amp;sort=-name" @click="exportCsv"' in html
+    assert 'href="?export=csv&amp;q=user&amp;status=blue&amp;sort=-name" download @click="exportCsv"' in html
 
 
 def test_column_menu_markup_and_default_hidden_columns() -> None:

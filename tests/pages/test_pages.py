@@ -60,7 +60,8 @@ PAGES = [
 ]
 HOMES = {"staff": "/cabinet/", "client": "/cabinet/my/"}
 CRAWL_COMBINATION = "light--desktop"
-LINKS = "Array.from(document.querySelectorAll('a[href]'), (link) => link.href)"
+# Download links (a data_table's "Export CSV") lead to files, not pages.
+LINKS = "Array.from(document.querySelectorAll('a[href]:not([download])'), (link) => link.href)"
 
 Links = dict[tuple[str, str], list[str]]
 
