@@ -261,7 +261,8 @@ class DataTableData:
         column_menu: Show a "Columns" menu where the user hides and shows
             columns; the choice is remembered in the browser (``localStorage``,
             keyed by the component's ``id``). Default ``False``.
-        hidden_columns: Column keys hidden until the user chooses otherwise.
+        hidden_columns: Column keys hidden until the user shows them in the
+            column menu (without ``column_menu`` they stay hidden).
         locked_columns: Column keys the user cannot hide (the row's name, say).
         row_key: The row dict key identifying a row in a bulk request
             (``ids=<value>``); every row needs it when there are bulk actions.
