@@ -35,11 +35,11 @@ def test_cell_and_action_labels_are_plain_strings_in_the_active_language() -> No
         view = present_table(table())
         tools = present_tools(table(), "people", lambda base, **changes: base)
         select = translation.gettext("Select")
-    labels = [cell.label for row in view.rows for cell in row["cells"]]
     actions = [action.label for row in view.rows for action in row["actions"]]
-    assert not any(isinstance(label, Promise) for label in [*labels, *actions])
-    assert labels[:2] == ["Имя", "Status"]
+    assert not any(isinstance(label, Promise) for label in actions)
     assert actions[0] == "Подробности"
+    # the cells are rendered once, in Python, with each column's label in the active language
+    assert '<td class="text-start" data-label="Имя" role="cell">Client 0</td>' in view.rows[0]["cells"]
     assert tools.bulk is not None
     assert not isinstance(tools.bulk.select_row_label, Promise)
     assert tools.bulk.select_row_label == select

@@ -164,8 +164,9 @@ def test_data_table_formats_typed_cells_and_sorts_by_value(language: str) -> Non
         table = DataTableData(columns=TYPED_COLUMNS, rows=typed_rows())
         view = present_table(table)
     first, second = view.rows
-    assert [cell.text for cell in first["cells"]] == CASES[language]["cells"]
-    assert [cell.text for cell in second["cells"]][:3] == (
+    cell_texts = re.compile(r"<td[^>]*>([^<]*)</td>")  # the presenter renders each row's <td>s
+    assert cell_texts.findall(first["cells"]) == CASES[language]["cells"]
+    assert cell_texts.findall(second["cells"])[:3] == (
         ["Jan. 15, 2026", "", "99"] if language == "en" else ["15 января 2026 г.", "", "99"]
     )
     # Ranks follow the values (January before December, 99 before 1,234.50), not the display text.
