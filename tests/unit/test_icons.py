@@ -101,6 +101,26 @@ def test_extra_icons_are_registry_and_setting_minus_the_bundle(registry_state: C
     assert icons.icons_stylesheet_href() == ""  # nothing beyond the bundle: no second stylesheet
 
 
+def test_registry_icons_follow_each_change_and_are_walked_once_per_change(
+    registry_state: CabinetRegistry,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    registry_state.clear()
+    walks: list[int] = []
+    snapshot = registry_state.snapshot
+    monkeypatch.setattr(registry_state, "snapshot", lambda: walks.append(1) or snapshot())
+    declare(module="m", space="staff", sidebar=[SidebarItem(label="Rooms", url="/r/", icon="bi-door-open")])
+    assert "door-open" in icons.registry_icons()
+    assert "door-open" in icons.registry_icons()
+    assert len(walks) == 1  # the second page's {% cabinet_css %} reuses the first walk
+    declare(module="n", space="staff", sidebar=[SidebarItem(label="Vault", url="/v/", icon="bi-safe")])
+    assert {"door-open", "safe"} <= icons.registry_icons()
+    registry_state.unregister("staff", "m")
+    assert "door-open" not in icons.registry_icons()
+    configure_space("client", label="Acme", icon="bi-lightning-charge")
+    assert "lightning-charge" in icons.registry_icons()
+
+
 def test_stylesheet_has_one_rule_per_icon_and_a_digest_of_its_css(registry_state: CabinetRegistry) -> None:  # noqa: F811
     registry_state.clear()
     with override_settings(CODEX_CABINET={"ICONS": ["bi-piggy-bank", "bi-alarm", "bi-door-open"]}):

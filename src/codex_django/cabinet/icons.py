@@ -25,8 +25,8 @@ which imports nothing of the cabinet; this module, which reads the registry,
 re-exports them.
 
 An icon named only in a view's payload (a KPI's ``icon``, a row action's) is in
-none of those sets, so it would render blank. Cabinet components check the icons
-of their kwargs when they render (:func:`warn_unstyled_icons`) and log a warning,
+none of those sets, so it would render blank. With ``DEBUG`` on, cabinet components
+check the icons of their kwargs when they render (:func:`warn_unstyled_icons`) and log a warning,
 once per icon and process, naming the icon, the component and the setting to add
 it to.
 """
@@ -101,9 +101,19 @@ def _names(values: Iterable[str]) -> set[str]:
 
 
 def registry_icons() -> set[str]:
-    """The icons every ``declare()`` / ``configure_space()`` in the registry names."""
+    """The icons every ``declare()`` / ``configure_space()`` in the registry names.
+
+    Walked once per change of the registry (every page's ``{% cabinet_css %}`` asks).
+    """
+    return set(_registry_icons(cabinet_registry.version))
+
+
+@functools.lru_cache(maxsize=4)
+def _registry_icons(version: int) -> frozenset[str]:
     state = cabinet_registry.snapshot()
-    return _names(_icon_values([list(state.modules.values()), list(state.legacy.values()), state.branding]))
+    return frozenset(
+        _names(_icon_values([list(state.modules.values()), list(state.legacy.values()), state.branding]))
+    )
 
 
 def configured_icons() -> set[str] | None:

@@ -170,12 +170,19 @@ class CabinetRegistry:
 
     def __init__(self) -> None:
         self._state = RegistryState()
+        self._version = 0
+
+    @property
+    def version(self) -> int:
+        """A number that changes with every change to the registry (for caches of what it declares)."""
+        return self._version
 
     # -- test support -------------------------------------------------------
 
     def clear(self) -> None:
         """Forget every declaration and the branding (for tests; see :meth:`snapshot`)."""
         self._state = RegistryState()
+        self._version += 1
 
     def snapshot(self) -> RegistryState:
         """Copy the current state, to :meth:`restore` after a test that declares."""
@@ -187,6 +194,7 @@ class CabinetRegistry:
 
     def restore(self, state: RegistryState) -> None:
         """Put back a state taken with :meth:`snapshot`."""
+        self._version += 1
         self._state = RegistryState(
             modules=dict(state.modules),
             legacy=dict(state.legacy),
@@ -213,6 +221,7 @@ class CabinetRegistry:
         if icon is not None:
             branding["icon"] = icon
         self._state.branding[space] = branding
+        self._version += 1
 
     def get_branding(self, space: str) -> dict[str, str | Promise]:
         """Branding for a space: ``{"label": ..., "icon": ...}``, defaults filled in."""
@@ -268,6 +277,7 @@ class CabinetRegistry:
         )
         earlier = self._state.modules.get((space, module))
         self._state.modules[(space, module)] = given if earlier is None else _merge(earlier, given, where)
+        self._version += 1
 
     def unregister(self, space: str, module: str) -> None:
         """Forget what ``module`` declared for ``space`` (to declare it anew, replacing it).
@@ -279,6 +289,7 @@ class CabinetRegistry:
             known = ", ".join(repr(name) for name in self.get_modules(space)) or "none"
             raise KeyError(f"nothing declared for space={space!r}, module={module!r}; declared: {known}")
         del self._state.modules[(space, module)]
+        self._version += 1
 
     def _declaration(self, space: str, module: str | None, where: str) -> ModuleDeclaration | None:
         _check_space(space, where)
@@ -351,6 +362,7 @@ class CabinetRegistry:
                 f"{where}: dashboard_widget takes one widget; "
                 "pass several with space=... and dashboard_widgets=[...]."
             )
+        self._version += 1
         self._state.legacy[module_name] = LegacyDeclaration(
             module=module_name,
             section=section,
