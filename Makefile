@@ -27,13 +27,14 @@ ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_d
 GENERATED_CSS_SOURCES := $(wildcard src/codex_django/cabinet/generated_css.py src/codex_django/cabinet/theme/*.py \
 	src/codex_django/cabinet/presenters/calendar_grid.py src/codex_django/cabinet/types/calendar.py)
 
-.PHONY: help demo test test-fast bench system-deps venv assets lint pytest wheel-check test-py312 clean
+.PHONY: help demo test test-fast bench load system-deps venv assets lint pytest wheel-check test-py312 clean
 
 help:
 	@echo "make demo         run the demo salon cabinet on http://127.0.0.1:8000/ (staff/staff, client/client)"
 	@echo "make test         lint + pytest (unit, integration, browser) + wheel check + Python 3.12 run"
 	@echo "make test-fast    unit + integration tests without the slow ones (under a minute)"
 	@echo "make bench        the benchmarks (ratios measured side by side)"
+	@echo "make load         the demo under gunicorn (4 workers) + Redis driven by locust, ~60 s (DURATION=, USERS=)"
 	@echo "make lint | pytest | wheel-check | test-py312   one step of 'make test'"
 
 # ---------------------------------------------------------------- set-up
@@ -106,6 +107,18 @@ test-py312: system-deps assets $(VENV312)/.installed-test
 # Benchmarks print ratios measured side by side in one run; nothing here asserts a time.
 bench: venv assets
 	@for script in bench/bench_*.py; do echo "== $$script"; $(PY) $$script; done
+
+# Multi-worker load (load/run_load.py): not part of `make test` or CI. Loopback only, its own
+# redis-server and a throw-away database; prints req/s, p50/p95/p99 and errors, exits 1 on any error.
+DURATION ?= 60
+USERS ?= 12
+
+$(VENV)/.installed-load: pyproject.toml setup.py | $(VENV)/.installed-dev
+	$(PY) -m pip install $(PIP_FLAGS) -e '.[load]'
+	@touch $@
+
+load: system-deps assets $(VENV)/.installed-load
+	$(PY) -m load.run_load --duration $(DURATION) --users $(USERS)
 
 # Translation catalogs (en, ru): extract, merge, compile; the .po and .mo files are committed.
 .PHONY: messages
