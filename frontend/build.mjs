@@ -54,6 +54,8 @@ const ICONS_FONT = path.join(NODE_MODULES, "bootstrap-icons/font");
 const BOOTSTRAP_SCSS = path.join(ROOT, "frontend/bootstrap.scss");
 const SASS_CACHE = path.join(NODE_MODULES, ".cache/cabinet-bootstrap");
 const TOKENS_CSS = path.join(CABINET_STATIC, "tokens.css");
+// The shell's stylesheets (static/cabinet/shell/), in cascade order: later parts may override earlier ones.
+const SHELL_PARTS = ["base", "topbar", "sidebar", "main"];
 // Selectors of the Bootstrap modules kept that no cabinet template, component or story uses
 // (a rule goes when all its selectors match; a rule shared with a kept selector keeps that one):
 // form validation on submit (the cabinet marks fields .is-invalid), row columns, offsets and
@@ -348,7 +350,7 @@ function cabinetCssEntry(bootstrapCss) {
       '@import "virtual:bootstrap-icons.css";',
       '@import "@fontsource-variable/inter/index.css";',
       `@import ${importPath(path.join(CABINET_STATIC, "tokens.css"))};`,
-      `@import ${importPath(path.join(CABINET_STATIC, "shell.css"))};`,
+      ...SHELL_PARTS.map((part) => `@import ${importPath(path.join(CABINET_STATIC, "shell", part + ".css"))};`),
       ...components.map((file) => `@import ${importPath(file)};`),
     ];
     return { contents: lines.join("\n") + "\n", loader: "css", watchFiles: components };

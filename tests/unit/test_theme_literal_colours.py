@@ -1,6 +1,6 @@
 """No literal colour outside tokens.css: every colour in component and shell CSS comes from a token.
 
-Scans ``components/*/*.css`` and ``static/cabinet/shell.css`` for hex colours,
+Scans ``components/*/*.css`` and ``static/cabinet/shell/*.css`` for hex colours,
 colour functions (``rgb()``, ``hsl()``, ``oklch()``...) and CSS named colours in
 declaration values, and fails naming ``file:line`` and the literal. Colours
 belong in the theme (``codex_django.cabinet.theme``), reached through
@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = [
     *sorted(ROOT.glob("components/*/*.css")),
-    ROOT / "src/codex_django/cabinet/static/cabinet/shell.css",
+    *sorted(ROOT.glob("src/codex_django/cabinet/static/cabinet/shell/*.css")),
 ]
 
 NAMED_COLOURS = [

@@ -67,7 +67,7 @@ COMPONENTS_MANIFEST = "cabinet/dist/components.json"
 
 # htmx settings for a strict CSP (script-src 'self'; style-src 'self'):
 # no eval (hx-on, js: values, event filters), no <style> injected for indicators
-# (shell.css carries those rules), no re-executed <script> tags from responses,
+# (the shell stylesheets carry those rules), no re-executed <script> tags from responses,
 # and requests only to this origin.
 HTMX_CONFIG: dict[str, Any] = {
     "allowEval": False,

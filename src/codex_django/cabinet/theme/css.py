@@ -149,7 +149,7 @@ _HEADER = """\
  * GENERATED from codex_django/cabinet/theme/tokens.py (DEFAULT_THEME); do not edit.
  * Regenerate with `python -m codex_django.cabinet.theme` (a test fails when it is stale).
  *
- * Everything else (shell.css, components/*.css) uses these --cab-* custom
+ * Everything else (shell/*.css, components/*.css) uses these --cab-* custom
  * properties and Bootstrap's --bs-* variables, which are mapped onto them below,
  * so a theme (CODEX_CABINET["THEME"], CabinetSettings) changes token values only
  * and Bootstrap's buttons, pills, pagination, dropdowns, checks and focus rings follow.
