@@ -138,6 +138,8 @@ def test_settings_saved_through_the_model_are_read_back(
         assert client.type("cabinet-tests:cabinet:settings") == b"hash"  # the documented key
     CabinetSettingsRedisManager().invalidate()
     assert CabinetSettingsRedisManager().get() == {}
+    assert staff.get("/settings-probe/").content.decode().count("Only in the database") == 4  # a miss
+    assert CabinetSettingsRedisManager().get()["cabinet_name"] == "Only in the database"  # written back
 
 
 def test_managers_sync_and_async(cabinet_cluster: ClusterServers, caplog: pytest.LogCaptureFixture) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+import redis
 from django import forms
 from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
@@ -14,10 +15,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from codex_django.cabinet.models import CabinetSettings
-from codex_django.cabinet.redis import CabinetSettingsRedisManager
+from codex_django.cabinet.models.current import current_settings
+from codex_django.cabinet.redis import CabinetSettingsRedisManager, health
 from codex_django.cabinet.settings_tabs import SettingsTab, settings_tabs
 from tests.integration.conftest import RedisServer, command_delta
 from tests.integration.dashboard_fixtures import make_user
+from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.dashboard_urls")]
 
@@ -98,6 +101,65 @@ class TestRedisCopy:
         CabinetSettings.objects.update_or_create(pk=1, defaults={"cabinet_name": "Still here"})
         cabinet_redis.stop()
         assert admin.get("/settings-probe/").content.decode().count("Still here") == 4
+
+
+def redis_answers(server: RedisServer) -> bool:
+    """Redis answers a PING at once (a ``CLIENT PAUSE`` is over) and the breaker lets calls through."""
+    try:
+        with redis.Redis(unix_socket_path=str(server.socket), socket_timeout=0.05) as probe:
+            return bool(probe.ping()) and not health.skip()
+    except redis.TimeoutError:
+        return False
+
+
+@pytest.mark.redis
+class TestRedisCopyUnderConcurrency:
+    """Several processes (gunicorn workers) share the hash; found by ``make load`` (load/)."""
+
+    def test_a_save_redis_missed_is_not_undone_by_its_old_copy_when_redis_answers_again(
+        self,
+        cabinet_redis: RedisServer,
+        settings: Any,
+        django_capture_on_commit_callbacks: Any,
+    ) -> None:
+        # Redis hangs (a pause, a partition), then answers again with the data it held: the
+        # hash from before the save must not be served as the settings ever after.
+        settings.CODEX_CABINET = {**settings.CODEX_CABINET, "REDIS_SOCKET_TIMEOUT": 0.2}
+        CabinetSettings.objects.update_or_create(pk=1, defaults={"cabinet_name": "Old"})
+        assert current_settings().cabinet_name == "Old"  # a miss: read from the database, cached
+        with cabinet_redis.client() as client:
+            client.execute_command("CLIENT", "PAUSE", "800", "ALL")
+        with django_capture_on_commit_callbacks(execute=True):
+            changed = CabinetSettings.load()
+            changed.cabinet_name = "New"
+            changed.save()  # the copy into Redis times out
+        assert current_settings().cabinet_name == "New"  # Redis skipped: the database
+        wait_for(lambda: redis_answers(cabinet_redis), "the pause and the breaker's interval to end")
+        assert current_settings().cabinet_name == "New"
+        assert CabinetSettingsRedisManager().get()["cabinet_name"] == "New"
+
+    def test_a_miss_written_back_never_replaces_a_newer_save(
+        self, cabinet_redis: RedisServer, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        # Worker A misses and reads the row; worker B saves and writes the hash; then A writes
+        # back what it read. B's copy must stay.
+        CabinetSettings.objects.update_or_create(pk=1, defaults={"cabinet_name": "Old"})
+        manager = CabinetSettingsRedisManager()
+        real_load = CabinetSettings.load
+
+        def load_while_another_worker_saves() -> CabinetSettings:
+            read = real_load()  # worker A's copy of the row
+            newer = CabinetSettings.objects.get(pk=1)
+            newer.cabinet_name = "New"
+            newer.save()  # worker B (in autocommit: its copy is written at once)
+            manager.save_instance(newer)
+            return read
+
+        monkeypatch.setattr(CabinetSettings, "load", load_while_another_worker_saves)
+        assert current_settings().cabinet_name == "Old"  # what A read, for this one request
+        monkeypatch.setattr(CabinetSettings, "load", real_load)
+        assert manager.get()["cabinet_name"] == "New"
+        assert current_settings().cabinet_name == "New"
 
 
 def test_without_redis_the_database_is_read_once_per_request(admin: Client, settings: Any) -> None:

@@ -4,7 +4,8 @@
 the request), so the context processor's lazy ``cabinet_settings`` variable
 costs one ``HGETALL`` on pages that use it and nothing on the others. A Redis
 miss (first start, after ``invalidate()``) loads the row from the database and
-writes the hash back, so the next request is served from Redis again.
+writes the hash back (unless another worker's save wrote it meanwhile), so the
+next request is served from Redis again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def _load() -> CabinetSettings:
         return CabinetSettings.from_cabinet_dict(cached)
     instance = CabinetSettings.load()
     if manager.enabled():
-        manager.save_instance(instance)
+        manager.fill(instance)  # only while still absent: another worker's newer save wins
     return instance
 
 
@@ -48,6 +49,9 @@ def needs_settings(request: Any) -> bool:
 
 def remember_cached(request: Any, raw: dict[Any, Any] | None) -> None:
     """Keep settings prefetched from Redis (a raw ``HGETALL`` answer) on ``request``; misses are ignored."""
-    cached = CabinetSettingsRedisManager().decode(raw)
+    manager = CabinetSettingsRedisManager()
+    if manager.unsynced():  # a save of this process missed Redis: the prefetched hash may be older
+        return
+    cached = manager.decode(raw)
     if cached and needs_settings(request):
         setattr(request, _ATTRIBUTE, CabinetSettings.from_cabinet_dict(cached))
