@@ -13,7 +13,7 @@
 
 Columns set the alignment (``text-start``/``text-center``/``text-end``, so
 right-to-left languages mirror), bold and muted cells. Cells arrive as the
-display strings :attr:`TableWidgetData.table_rows` computes; the template
+display strings :attr:`TableWidgetData.display_rows` computes; the template
 only prints them. ``badge_key``/``icon_key`` are not rendered here (they name
 context variables, which a widget does not read): use ``data_table``.
 """

@@ -9,8 +9,9 @@ Each contract is the one payload a component renders; the component kwarg
 Design principles:
 
 - **Backend computes, template renders.** Positions, lanes, counts and cell
-  strings are computed here (properties on the contract); templates contain
-  no business logic and no per-cell dictionary lookups.
+  strings are computed in Python (the calendar's on its contract, the table's
+  by its presenter); templates contain no business logic and no per-cell
+  dictionary lookups.
 - **One contract per component**, validated on construction: a wrong value
   fails in the view with the contract, the field and the value in the message.
 - **Alpine.js for client-side state** (search text, active filter, grid/list
@@ -53,8 +54,6 @@ from .collections import CardGridData, CardItem, ListRow, ListViewData, PanelEnt
 from .data_table import (
     DataTableData,
     DataTablePage,
-    DataTableRow,
-    FilterTab,
     RowAction,
     TableAction,
     TableFilter,
@@ -96,9 +95,7 @@ __all__ = [
     "ClientSelectorData",
     "DataTableData",
     "DataTablePage",
-    "DataTableRow",
     "DateTimePickerData",
-    "FilterTab",
     "FormField",
     "FormSection",
     "KeyValueItem",

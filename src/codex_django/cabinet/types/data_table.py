@@ -2,9 +2,10 @@
 
 :class:`DataTableData` is the table's one payload; :class:`TableFilter` and
 :class:`TableAction` describe its filter buttons and row actions (list rows
-reuse :class:`TableAction`). The template gets every row ready to render
-through :attr:`DataTableData.table_rows` (cells, status, search text and
-resolved actions), so it holds no per-cell lookups.
+reuse :class:`TableAction`). The contract only holds and checks the data: the
+component's presenter, :func:`codex_django.cabinet.presenters.data_table.present_table`,
+makes every row ready to render (cells, status, search text, resolved actions,
+filter counts), so the template holds no per-cell lookups.
 
 Extensions beyond the v1 reference (optional, defaults keep v1 behaviour):
 ``badge_maps``/``icon_maps`` (the ``badge_key``/``icon_key`` mappings inside
@@ -28,7 +29,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from .contract import contract
 from .data_table_actions import BulkAction, TableExport, check_bulk, check_column_keys
 from .fields import IconName, ItemId, SafeUrl, Text, check_url
-from .widgets import BadgeStyle, TableCell, TableColumn, check_rows, check_unique, row_texts
+from .widgets import BadgeStyle, TableColumn, check_rows, check_unique
 
 # A non-empty identifier (a primary key as a string): used in HTML ids and URLs.
 ActionStyle = Literal["link", "btn-primary", "btn-danger"]
@@ -101,22 +102,6 @@ class RowAction(NamedTuple):
 
     action: TableAction
     url: str
-
-
-class DataTableRow(NamedTuple):
-    """One row as the ``data_table`` template renders it."""
-
-    cells: list[TableCell]
-    status: str
-    search_text: str
-    actions: list[RowAction]
-
-
-class FilterTab(NamedTuple):
-    """A filter button with the number of rows it shows (``total``)."""
-
-    filter: TableFilter
-    total: int
 
 
 SORT_PARAM = "sort"
@@ -273,9 +258,6 @@ class DataTableData:
         export: A :class:`~codex_django.cabinet.types.data_table_actions.TableExport`:
             an "Export CSV" link carrying the current search, filter and sort.
 
-    Derived: :attr:`display_rows`, :attr:`table_rows`, :attr:`filter_counts`,
-    :attr:`filter_tabs`, :attr:`status_column`.
-
     Example::
 
         from codex_django.cabinet import DataTableData, TableColumn, TableFilter, TableAction
@@ -387,54 +369,3 @@ class DataTableData:
                     f"sortable: {sorted(sortable)!r}"
                 )
         return self
-
-    @property
-    def status_column(self) -> TableColumn | None:
-        """The column keyed ``"status"`` (the one filters compare), if the table shows it."""
-        return next((column for column in self.columns if column.key == "status"), None)
-
-    @property
-    def display_rows(self) -> list[list[str]]:
-        """Each row as its display strings in column order."""
-        return [row_texts(self.columns, row) for row in self.rows]
-
-    @property
-    def table_rows(self) -> list[DataTableRow]:
-        """Rows ready to render: cells, status, lower-cased search text and resolved actions."""
-        result = []
-        for row in self.rows:
-            texts = row_texts(self.columns, row)
-            actions = [
-                RowAction(action, action.url or str(row.get(action.url_key) or ""))
-                for action in self.actions
-                if action.url or row.get(action.url_key)
-            ]
-            result.append(
-                DataTableRow(
-                    cells=[TableCell(column, text) for column, text in zip(self.columns, texts, strict=True)],
-                    status=_status(row),
-                    search_text=" ".join(texts).lower(),
-                    actions=actions,
-                )
-            )
-        return result
-
-    @property
-    def filter_counts(self) -> dict[str, int]:
-        """Rows shown per filter key (a filter with value ``""`` shows every row)."""
-        statuses = [_status(row) for row in self.rows]
-        return {
-            item.key: len(statuses) if item.value == "" else statuses.count(item.value)
-            for item in self.filters
-        }
-
-    @property
-    def filter_tabs(self) -> list[FilterTab]:
-        """The filters in order with their row counts (for the filter bar)."""
-        counts = self.filter_counts
-        return [FilterTab(item, counts[item.key]) for item in self.filters]
-
-
-def _status(row: dict[str, Any]) -> str:
-    value = row.get("status")
-    return "" if value is None else str(value)

@@ -21,7 +21,7 @@ Supporting types:
 
 This module also holds the two small pieces both widget and page contracts
 share: the ``Avatar`` field (an image URL or initials) and the table-cell
-formatting (:func:`display_text`, :class:`TableCell`), so that cells reach
+formatting (:func:`display_text`), so that cells reach
 templates as display strings: Django's number localisation in a long table
 loop costs more than the rest of the render.
 """
@@ -29,7 +29,7 @@ loop costs more than the rest of the render.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Annotated, Any, Literal, NamedTuple
+from typing import Annotated, Any, Literal
 
 from django.utils.functional import Promise
 from pydantic import AfterValidator, ValidationInfo, field_validator
@@ -156,13 +156,6 @@ class TableColumn:
         return value
 
 
-class TableCell(NamedTuple):
-    """One rendered cell: its column and the display string (see :func:`display_text`)."""
-
-    column: TableColumn
-    text: str
-
-
 def check_rows(columns: Sequence[TableColumn], rows: Sequence[dict[str, Any]]) -> None:
     """Every row holds a value (possibly ``None``) for every column key."""
     for index, row in enumerate(rows):
@@ -280,9 +273,8 @@ class TableWidgetData:
         rows: Dicts holding a value for every column key (``None`` prints as
             empty); extra keys are ignored.
 
-    Derived: :attr:`display_rows` (display strings in column order) and
-    :attr:`table_rows` (:class:`TableCell` lists), so templates loop without
-    a dictionary lookup per cell.
+    Derived: :attr:`display_rows` (display strings in column order), so the
+    template loops without a dictionary lookup per cell.
 
     Example::
 
@@ -319,14 +311,6 @@ class TableWidgetData:
     def display_rows(self) -> list[list[str]]:
         """Each row as its display strings in column order."""
         return [row_texts(self.columns, row) for row in self.rows]
-
-    @property
-    def table_rows(self) -> list[list[TableCell]]:
-        """Each row as :class:`TableCell` (column + display string) in column order."""
-        return [
-            [TableCell(column, text) for column, text in zip(self.columns, texts, strict=True)]
-            for texts in self.display_rows
-        ]
 
 
 @contract
