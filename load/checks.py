@@ -30,7 +30,15 @@ import redis
 
 from .stats import WorkerSightings
 
-__all__ = ["Browser", "cabinet_keys", "redis_counters", "sightings", "theme_change"]
+__all__ = [
+    "Browser",
+    "cabinet_keys",
+    "change_theme",
+    "converge",
+    "redis_counters",
+    "sightings",
+    "theme_change",
+]
 
 WORKER_HEADER = "X-Load-Worker"
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -98,8 +106,26 @@ def sightings(
     return seen
 
 
-def theme_change(browser: Browser, brand: str, workers: int, timeout: float = 30) -> dict[str, Any]:
-    """Change the theme through one worker and watch every worker show it; a report dict (``ok``)."""
+def converge(
+    browser: Browser, expected: str, workers: int, timeout: float = 30
+) -> tuple[WorkerSightings, float]:
+    """Ask until every worker showed ``expected`` at least once (stale answers before it allowed).
+
+    Returns the sightings (``all_new`` false when the time ran out) and the seconds it took.
+    """
+    seen = WorkerSightings(expected=expected, workers=workers)
+    started = time.monotonic()
+    while not seen.all_new and time.monotonic() - started < timeout:
+        status, pid, html = browser.get(SETTINGS_PAGE)
+        seen.record(pid or "?", theme_href(html) if status == 200 else f"status {status}")
+    return seen, time.monotonic() - started
+
+
+def change_theme(browser: Browser, brand: str) -> tuple[str, str, str]:
+    """POST new theme overrides through one worker: ``(worker pid, link before, link after)``.
+
+    Raises ``RuntimeError`` when the POST is refused or the page after it links the old stylesheet.
+    """
     _status, _pid, html = browser.get(SETTINGS_PAGE)
     before = theme_href(html)
     overrides = json.dumps({"light.brand": brand, "dark.brand": brand})
@@ -107,11 +133,20 @@ def theme_change(browser: Browser, brand: str, workers: int, timeout: float = 30
         "/cabinet/settings/theme/", SETTINGS_PAGE, {"theme-theme_overrides": overrides}
     )
     if status != 303:
-        return {"ok": False, "problem": f"the theme POST answered {status}, not 303"}
+        raise RuntimeError(f"the theme POST answered {status}, not 303")
     _status, _pid, html = browser.get(SETTINGS_PAGE)
     expected = theme_href(html)
     if not expected or expected == before:
-        return {"ok": False, "problem": f"the page after the POST links {expected!r}, as before"}
+        raise RuntimeError(f"the page after the theme POST links {expected!r}, as before it")
+    return saved_by, before, expected
+
+
+def theme_change(browser: Browser, brand: str, workers: int, timeout: float = 30) -> dict[str, Any]:
+    """Change the theme through one worker and watch every worker show it; a report dict (``ok``)."""
+    try:
+        saved_by, before, expected = change_theme(browser, brand)
+    except RuntimeError as error:
+        return {"ok": False, "problem": str(error)}
     pages = sightings(browser, expected, workers, timeout=timeout)
     css = WorkerSightings(expected="200 with the new brand", workers=workers)
     deadline = time.monotonic() + timeout

@@ -7,18 +7,22 @@ What a run does (``python -m load.run_load --help`` for the options):
    gunicorn with 4 sync workers on another free loopback port, with
    ``load.settings`` (the demo's settings, DEBUG off, Redis on, the worker's
    pid in a response header);
-2. **steady load** (half the duration): locust's staff and client users
+2. **steady load** (40% of the duration): locust's staff and client users
    (``load/locustfile.py``); halfway, a staff session changes the theme on the
    site-settings page through one worker and requests until every worker
    answered: each answer must link the new theme stylesheet, and that
    stylesheet must carry the new colour from every worker;
-3. **Redis killed mid-load** (the other half): a quarter in, redis-server is
-   SIGKILLed; while it is down every worker must still answer (0 errors) with
-   the new theme (read from the database); later it is started again, empty,
-   and the run shows the cache in use again: every worker shows the theme, the
-   settings hash and dashboard keys are back in Redis, and its hit ratio since
-   the restart;
-4. prints requests/s, p50/p95/p99 and errors per endpoint and in total for each
+3. **Redis killed mid-load** (30%): redis-server is SIGKILLed; while it is
+   down every worker must still answer (0 errors) with the new theme (read
+   from the database); then it is started again, empty, and the run shows the
+   cache in use again: every worker shows the theme, the settings hash and
+   dashboard keys are back in Redis, and Redis's hit ratio since the restart;
+4. **Redis hanging mid-load** (30%): redis-server is SIGSTOPped (requests to it
+   time out, its data stays), the theme is changed again through one worker,
+   every worker shows it while Redis hangs, and after SIGCONT every worker
+   must show it within a few seconds (the hash Redis kept is older than the
+   save: it must not come back into use);
+5. prints requests/s, p50/p95/p99 and errors per endpoint and in total for each
    phase, the checks, the load average, and exits 1 on any error or failed check.
 """
 
@@ -41,6 +45,13 @@ from .servers import ROOT, Gunicorn, RedisServer, demo_env, free_port, seed_data
 from .stats import format_table, hit_ratio, read_stats, total
 
 WORKERS = 4
+SHARES = {"steady": 0.4, "killed": 0.3, "paused": 0.3}
+# After Redis answers again, every worker must show a save it missed within this many seconds
+# (the breaker retries Redis after 1 s; the saving worker drops the older hash on its next read;
+# under load most of it is the requests queueing for a worker).
+CONVERGE_WITHIN = 15.0
+# How long a check may ask before every worker has answered it (requests queue behind locust's).
+ASK_FOR = 15.0
 BRANDS = ["#0f766e", "#7c3aed", "#b45309", "#be123c", "#1d4ed8"]
 
 
@@ -50,7 +61,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--duration",
         type=float,
         default=float(os.environ.get("LOAD_DURATION", 60)),
-        help="seconds of load in all, split between the two phases (default 60, or $LOAD_DURATION)",
+        help="seconds of load in all, split 40/30/30 between the phases (default 60, or $LOAD_DURATION)",
     )
     parser.add_argument(
         "--users",
@@ -94,7 +105,12 @@ def sleep_until(moment: float) -> None:
 
 def describe_sightings(label: str, seen: Any) -> str:
     counts = ", ".join(f"pid {pid}: {count}" for pid, count in sorted(seen.seen.items()))
-    verdict = "ok" if seen.ok else f"FAILED (stale answers: {seen.stale[:5]}; workers seen: {len(seen.seen)})"
+    if seen.ok:
+        verdict = "ok"
+    elif seen.stale:
+        verdict = f"FAILED, stale answers: {seen.stale[:3]}"
+    else:
+        verdict = f"FAILED, only {len(seen.seen)} of {seen.workers} workers answered in {ASK_FOR:.0f} s"
     return f"  {label}: {verdict} — {counts}"
 
 
@@ -111,7 +127,7 @@ def redis_log_lines(log: Path) -> dict[str, set[str]]:
 
 
 def steady_phase(args: argparse.Namespace, work: Path, redis: RedisServer, web: Gunicorn) -> dict[str, Any]:
-    seconds = args.duration / 2
+    seconds = args.duration * SHARES["steady"]
     prefix = work / "steady"
     counters = checks.redis_counters(redis.url)
     started = time.monotonic()
@@ -120,27 +136,34 @@ def steady_phase(args: argparse.Namespace, work: Path, redis: RedisServer, web: 
     staff = checks.Browser(web.url)
     staff.sign_in("staff", "staff")
     brand = random.choice(BRANDS)
-    change = checks.theme_change(staff, brand, WORKERS, timeout=seconds / 3)
+    change = checks.theme_change(staff, brand, WORKERS, timeout=ASK_FOR)
     rows = finish_locust(locust, seconds, prefix)
     ratio = hit_ratio(counters, checks.redis_counters(redis.url))
-    return {"rows": rows, "prefix": prefix, "change": change, "hit_ratio": ratio, "staff": staff}
+    return {
+        "rows": rows,
+        "prefix": prefix,
+        "change": change,
+        "hit_ratio": ratio,
+        "staff": staff,
+        "brand": brand,
+    }
 
 
 def redis_phase(
     args: argparse.Namespace, work: Path, redis: RedisServer, web: Gunicorn, staff: checks.Browser, theme: str
 ) -> dict[str, Any]:
-    seconds = args.duration / 2
+    seconds = args.duration * SHARES["killed"]
     prefix = work / "redis-killed"
     started = time.monotonic()
     locust = start_locust(web.url, seconds, args.users, prefix)
     sleep_until(started + seconds * 0.25)
     redis.kill()
     killed_at = time.monotonic()
-    while_down = checks.sightings(staff, theme, WORKERS, timeout=seconds * 0.3)
+    while_down = checks.sightings(staff, theme, WORKERS, timeout=ASK_FOR)
     sleep_until(started + seconds * 0.6)
     redis.start()
     down_for = time.monotonic() - killed_at
-    after_restart = checks.sightings(staff, theme, WORKERS, timeout=seconds * 0.3)
+    after_restart = checks.sightings(staff, theme, WORKERS, timeout=ASK_FOR)
     rows = finish_locust(locust, seconds, prefix)
     ratio = hit_ratio({"keyspace_hits": 0, "keyspace_misses": 0}, checks.redis_counters(redis.url))
     return {
@@ -154,11 +177,63 @@ def redis_phase(
     }
 
 
-def report(args: argparse.Namespace, steady: dict[str, Any], killed: dict[str, Any], web: Gunicorn) -> bool:
+def paused_phase(
+    args: argparse.Namespace, work: Path, redis: RedisServer, web: Gunicorn, staff: checks.Browser, old: str
+) -> dict[str, Any]:
+    seconds = args.duration * SHARES["paused"]
+    prefix = work / "redis-hanging"
+    started = time.monotonic()
+    locust = start_locust(web.url, seconds, args.users, prefix)
+    sleep_until(started + seconds * 0.2)
+    redis.pause()
+    result: dict[str, Any] = {"prefix": prefix}
+    try:
+        brand = random.choice([brand for brand in BRANDS if brand.lower() not in old.lower()])
+        result["saved_by"], _before, expected = checks.change_theme(staff, brand)
+        result["expected"] = expected
+        result["while_hanging"] = checks.sightings(staff, expected, WORKERS, timeout=ASK_FOR)
+    except RuntimeError as error:
+        result["problem"] = str(error)
+    sleep_until(started + seconds * 0.55)
+    redis.resume()
+    if "problem" not in result:
+        result["after"], result["converged_in"] = checks.converge(
+            staff, result["expected"], WORKERS, timeout=CONVERGE_WITHIN
+        )
+    result["rows"] = finish_locust(locust, seconds, prefix)
+    return result
+
+
+def report_paused(paused: dict[str, Any]) -> bool:
+    print("\n== Redis hanging mid-load (SIGSTOP, data kept), theme changed meanwhile, then SIGCONT")
+    if "problem" in paused:
+        print(f"  FAILED: {paused['problem']}")
+        return False
+    print(f"  theme saved through pid {paused['saved_by']} while Redis hung: -> {paused['expected']}")
+    print(describe_sightings("every worker, Redis hanging: the new theme", paused["while_hanging"]))
+    after = paused["after"]
+    stale = len(after.stale)
+    if after.all_new:
+        print(
+            f"  after SIGCONT every worker showed the new theme within {paused['converged_in']:.1f} s "
+            f"({stale} answers with the old one before)"
+        )
+    else:
+        print(
+            f"  FAILED: {CONVERGE_WITHIN:.0f} s after SIGCONT {WORKERS - len(after.seen)} worker(s) still "
+            f"showed the old theme ({stale} stale answers: {after.stale[:3]})"
+        )
+    return bool(paused["while_hanging"].ok and after.all_new)
+
+
+def report(args: argparse.Namespace, phases: dict[str, dict[str, Any]], web: Gunicorn) -> bool:
     """Print the figures; True when every request succeeded and every check passed."""
     ok = True
-    for title, phase in (("steady load", steady), ("Redis killed mid-load", killed)):
-        print(f"\n== {title}: {args.users} users, {args.duration / 2:.0f} s, {WORKERS} gunicorn workers")
+    steady, killed = phases["steady"], phases["killed"]
+    titles = {"steady": "steady load", "killed": "Redis killed mid-load", "paused": "Redis hanging mid-load"}
+    for key, phase in phases.items():
+        seconds = args.duration * SHARES[key]
+        print(f"\n== {titles[key]}: {args.users} users, {seconds:.0f} s, {WORKERS} gunicorn workers")
         print(format_table(phase["rows"]))
         if total(phase["rows"]).failures:
             ok = False
@@ -193,7 +268,7 @@ def report(args: argparse.Namespace, steady: dict[str, Any], killed: dict[str, A
     print(f"  workers that logged the outage: {len(logged['down'])}, its end: {len(logged['back'])}")
     recovered = bool(keys["settings"]) and keys["dashboard"] > 0 and ratio is not None and ratio > 0
     ok = ok and killed["while_down"].ok and killed["after_restart"].ok and recovered
-    return ok
+    return report_paused(phases["paused"]) and ok
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -217,10 +292,13 @@ def main(argv: list[str] | None = None) -> int:
                 flush=True,
             )
             steady = steady_phase(args, work, redis, web)
-            killed = redis_phase(
-                args, work, redis, web, steady["staff"], steady["change"].get("expected", "")
-            )
-            ok = report(args, steady, killed, web)
+            theme = steady["change"].get("expected", "")
+            phases = {
+                "steady": steady,
+                "killed": redis_phase(args, work, redis, web, steady["staff"], theme),
+                "paused": paused_phase(args, work, redis, web, steady["staff"], steady["brand"]),
+            }
+            ok = report(args, phases, web)
         finally:
             if web is not None:
                 web.stop()

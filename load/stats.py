@@ -139,6 +139,11 @@ class WorkerSightings:
         return len(set(self.seen) | {pid for pid, _value in self.stale}) >= self.workers
 
     @property
+    def all_new(self) -> bool:
+        """Every worker has shown the expected value at least once (stale answers before allowed)."""
+        return len(self.seen) >= self.workers
+
+    @property
     def ok(self) -> bool:
         """Every worker answered and none showed another value."""
         return self.complete and not self.stale and len(self.seen) >= self.workers

@@ -105,3 +105,13 @@ def test_a_worker_answering_only_the_old_value_completes_the_round_but_fails_it(
     seen.record("2", "old")
     assert seen.complete
     assert not seen.ok
+
+
+def test_after_an_outage_stale_answers_may_precede_every_worker_showing_the_new_value() -> None:
+    seen = WorkerSightings(expected="new", workers=2)
+    seen.record("1", "old")
+    seen.record("1", "new")
+    assert not seen.all_new
+    seen.record("2", "new")
+    assert seen.all_new  # converged: each worker has shown the new value
+    assert not seen.ok  # but not from its first answer on
