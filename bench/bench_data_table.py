@@ -79,7 +79,7 @@ from django.utils.html import format_html  # noqa: E402
 
 from codex_django.cabinet.component import template_beside  # noqa: E402
 from codex_django.cabinet.components.data_table import data_table  # noqa: E402
-from codex_django.cabinet.presenters.data_table import present_table  # noqa: E402
+from codex_django.cabinet.components.data_table.presenter import present_table  # noqa: E402
 from codex_django.cabinet.tables.server_side import server_side_table  # noqa: E402
 from codex_django.cabinet.types.data_table import DataTableData, TableAction, TableFilter  # noqa: E402
 from codex_django.cabinet.types.widgets import TableColumn  # noqa: E402

@@ -33,7 +33,7 @@ that URL. Keyboard: one tab stop; arrow keys move to the nearest slot or event
 in that direction, Home/End along the row, Ctrl+Home/End to the first/last;
 Enter or Space activates.
 
-Positions are classes (:mod:`codex_django.cabinet.presenters.calendar_grid`),
+Positions are classes (:mod:`codex_django.cabinet.components.calendar_grid.presenter`),
 so no ``style=`` attribute is ever printed: a strict CSP holds.
 """
 
@@ -46,8 +46,8 @@ from django.utils.translation import gettext_lazy as _
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.components.calendar_grid.presenter import present
 from codex_django.cabinet.links import resolve_link
-from codex_django.cabinet.presenters.calendar_grid import present
 from codex_django.cabinet.types.calendar import CalendarGridData
 from codex_django.cabinet.types.fields import SafeUrl
 

@@ -30,7 +30,7 @@
 * **Paging** past ``page_size`` cards: the cards past the first page arrive
   ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``)
   pages through the cards that match the search; see
-  :mod:`codex_django.cabinet.presenters.collection_pager`.
+  :mod:`codex_django.cabinet.tables.collection_pager`.
 * **Server-side mode** (``cards.page`` set): ``items`` are one page; the
   search box and the pager send HTMX ``GET`` requests with ``?q=&page=``
   (pushed to the history) and swap the results region
@@ -50,7 +50,7 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import on_first_page, pager_for
+from codex_django.cabinet.tables.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 
 DEFAULT_ID = "cab-card-grid"

@@ -3,7 +3,7 @@
 :func:`present_tools` turns the optional parts of a
 :class:`~codex_django.cabinet.types.data_table.DataTableData`
 (``column_menu``, ``bulk_actions``, ``export``) into a :class:`TableTools` the
-template prints as it is; :func:`~codex_django.cabinet.presenters.data_table.present_table`
+template prints as it is; :func:`~codex_django.cabinet.components.data_table.presenter.present_table`
 adds it to the table's view. Nothing here runs per row.
 """
 

@@ -34,7 +34,7 @@ it: give each server-side list on a page its own, default ``cab-list-view``).
 * **Paging** past ``page_size`` rows: the rows past the first page arrive
   ``hidden``, and a pager (``cabinet/includes/_collection_pager.html``) pages
   through the rows that match the search; Up/Down/Home/End stay on the page
-  shown. See :mod:`codex_django.cabinet.presenters.collection_pager`.
+  shown. See :mod:`codex_django.cabinet.tables.collection_pager`.
 * **Server-side mode** (``list.page`` set): ``rows`` are one page; the search
   box and the pager send HTMX ``GET`` requests with ``?q=&page=`` (pushed to
   the history) and swap the results region (``#<id>-results``); see
@@ -49,7 +49,7 @@ from django.template import Context
 from django_components import register
 
 from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.presenters.collection_pager import on_first_page, pager_for
+from codex_django.cabinet.tables.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
 from codex_django.cabinet.types.fields import HtmlId

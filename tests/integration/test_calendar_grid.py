@@ -20,7 +20,7 @@ from django.test import Client
 from pydantic import ValidationError
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot
-from codex_django.cabinet.presenters.calendar_grid import CalendarLimitError
+from codex_django.cabinet.components.calendar_grid.presenter import CalendarLimitError
 
 DJC_ID = re.compile(r' data-djc-id-\w+=""')
 ROWS = [f"{h}:{m:02d}" for h in range(8, 20) for m in (0, 30)]

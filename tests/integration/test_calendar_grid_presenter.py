@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot
 from codex_django.cabinet.components.calendar_grid import stories
-from codex_django.cabinet.presenters.calendar_grid import (
+from codex_django.cabinet.components.calendar_grid.presenter import (
     MAX_COLS,
     MAX_LANES,
     MAX_ROWS,

@@ -13,8 +13,8 @@ from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from codex_django.cabinet.presenters.data_table import present_table
-from codex_django.cabinet.presenters.data_table_tools import present_tools
+from codex_django.cabinet.components.data_table.presenter import present_table
+from codex_django.cabinet.components.data_table.tools import present_tools
 from codex_django.cabinet.types.data_table import DataTableData, TableAction
 from codex_django.cabinet.types.data_table_actions import BulkAction
 from codex_django.cabinet.types.widgets import TableColumn

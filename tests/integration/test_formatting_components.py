@@ -18,9 +18,9 @@ from django.template import Context, Template
 from django.utils import translation
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot, DataTableData, TableColumn, TableWidgetData
+from codex_django.cabinet.components.calendar_grid.presenter import present
+from codex_django.cabinet.components.data_table.presenter import present_table
 from codex_django.cabinet.formatting import format_money
-from codex_django.cabinet.presenters.calendar_grid import present
-from codex_django.cabinet.presenters.data_table import present_table
 from codex_django.cabinet.types.booking import DateTimePickerData, ServiceItem, ServiceSelectorData
 
 NBSP = "\u00a0"

@@ -110,7 +110,7 @@ APPOINTMENTS = [
 
 def test_data_table_example() -> None:
     from codex_django.cabinet import DataTableData, TableAction, TableColumn, TableFilter
-    from codex_django.cabinet.presenters.data_table import present_table
+    from codex_django.cabinet.components.data_table.presenter import present_table
 
     def view(request: Any) -> Any:
         table = DataTableData(

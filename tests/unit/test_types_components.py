@@ -300,7 +300,7 @@ def test_event_filling_the_grid_exactly_is_valid() -> None:
 
 def test_data_table_rows_counts_and_actions() -> None:
     """What the table's presenter makes of a contract: cell texts, counts per filter, resolved actions."""
-    from codex_django.cabinet.presenters.data_table import present_table
+    from codex_django.cabinet.components.data_table.presenter import present_table
 
     columns = [TableColumn("name", "Клиент"), TableColumn("sum", "Сумма", align="right")]
     table = DataTableData(

@@ -7,7 +7,7 @@ their one source of truth:
   Bootstrap's variables mapped onto them (:func:`.theme.css.render_tokens_css`);
 * ``calendar_grid_positions.css`` (beside the ``calendar_grid`` component): one
   rule per row, column, span, lane... the calendar presenter can print
-  (:func:`.presenters.calendar_grid.positions_css`, sized by its limits).
+  (:func:`codex_django.cabinet.components.calendar_grid.presenter.positions_css`, sized by its limits).
 
 Neither file is committed: ``npm run build`` (``frontend/build.mjs``) runs
 ``python -m codex_django.cabinet.generated_css``, which prints them as one JSON
@@ -32,7 +32,7 @@ def _tokens_css() -> str:
 
 
 def _calendar_positions_css() -> str:
-    from codex_django.cabinet.presenters.calendar_grid import positions_css
+    from codex_django.cabinet.components.calendar_grid.presenter import positions_css
 
     return positions_css()
 

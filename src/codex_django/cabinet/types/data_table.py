@@ -3,7 +3,7 @@
 :class:`DataTableData` is the table's one payload; :class:`TableFilter` and
 :class:`TableAction` describe its filter buttons and row actions (list rows
 reuse :class:`TableAction`). The contract only holds and checks the data: the
-component's presenter, :func:`codex_django.cabinet.presenters.data_table.present_table`,
+component's presenter, :func:`codex_django.cabinet.components.data_table.presenter.present_table`,
 makes every row ready to render (cells, status, search text, resolved actions,
 filter counts), so the template holds no per-cell lookups.
 
@@ -13,7 +13,7 @@ the payload), ``choices`` (display labels for raw values), ``sort_values``
 (sort a column by another row value) and ``page`` (a :class:`DataTablePage`:
 server-side mode, see :mod:`codex_django.cabinet.tables.server_side`). The
 ``data_table`` component renders through
-:func:`codex_django.cabinet.presenters.data_table.present_table`.
+:func:`codex_django.cabinet.components.data_table.presenter.present_table`.
 
 Documented, and re-exported, at :mod:`codex_django.cabinet.types.components`.
 """
