@@ -114,16 +114,28 @@ def describe_sightings(label: str, seen: Any) -> str:
     return f"  {label}: {verdict} — {counts}"
 
 
-def redis_log_lines(log: Path) -> dict[str, set[str]]:
-    """The pids of the workers that logged the cabinet's Redis outage and its end."""
-    text = log.read_text(encoding="utf-8", errors="replace")
-    pids: dict[str, set[str]] = {"down": set(), "back": set()}
+def redis_log_lines(text: str) -> dict[str, dict[str, int]]:
+    """How often each worker (pid) logged the cabinet's Redis outage warning and its end, in ``text``."""
+    counts: dict[str, dict[str, int]] = {"down": {}, "back": {}}
     for pid, message in re.findall(r"^\[(\d+)\] \w+ codex_django\.cabinet\.redis: (.*)$", text, re.MULTILINE):
-        if message.startswith("Redis is unavailable"):
-            pids["down"].add(pid)
-        elif message.startswith("Redis is reachable again"):
-            pids["back"].add(pid)
-    return pids
+        kind = "down" if message.startswith("Redis is unavailable") else "back"
+        if kind == "back" and not message.startswith("Redis is reachable again"):
+            continue
+        counts[kind][pid] = counts[kind].get(pid, 0) + 1
+    return counts
+
+
+def log_since(log: Path, offset: int) -> str:
+    with log.open("rb") as handle:
+        handle.seek(offset)
+        return handle.read().decode("utf-8", errors="replace")
+
+
+def describe_log(counts: dict[str, dict[str, int]]) -> str:
+    down, back = counts["down"], counts["back"]
+    once = len(down) == WORKERS and set(down.values()) == {1} and down.keys() == back.keys()
+    summary = "each of the 4 workers once" if once else f"down {down}, back {back}"
+    return f"  outage warning and 'reachable again' logged: {summary}"
 
 
 def steady_phase(args: argparse.Namespace, work: Path, redis: RedisServer, web: Gunicorn) -> dict[str, Any]:
@@ -157,6 +169,7 @@ def redis_phase(
     started = time.monotonic()
     locust = start_locust(web.url, seconds, args.users, prefix)
     sleep_until(started + seconds * 0.25)
+    offset = web.log.stat().st_size
     redis.kill()
     killed_at = time.monotonic()
     while_down = checks.sightings(staff, theme, WORKERS, timeout=ASK_FOR)
@@ -167,6 +180,7 @@ def redis_phase(
     rows = finish_locust(locust, seconds, prefix)
     ratio = hit_ratio({"keyspace_hits": 0, "keyspace_misses": 0}, checks.redis_counters(redis.url))
     return {
+        "logged": redis_log_lines(log_since(web.log, offset)),
         "rows": rows,
         "prefix": prefix,
         "down_for": down_for,
@@ -185,6 +199,7 @@ def paused_phase(
     started = time.monotonic()
     locust = start_locust(web.url, seconds, args.users, prefix)
     sleep_until(started + seconds * 0.2)
+    offset = web.log.stat().st_size
     redis.pause()
     result: dict[str, Any] = {"prefix": prefix}
     try:
@@ -201,6 +216,7 @@ def paused_phase(
             staff, result["expected"], WORKERS, timeout=CONVERGE_WITHIN
         )
     result["rows"] = finish_locust(locust, seconds, prefix)
+    result["logged"] = redis_log_lines(log_since(web.log, offset))
     return result
 
 
@@ -211,6 +227,7 @@ def report_paused(paused: dict[str, Any]) -> bool:
         return False
     print(f"  theme saved through pid {paused['saved_by']} while Redis hung: -> {paused['expected']}")
     print(describe_sightings("every worker, Redis hanging: the new theme", paused["while_hanging"]))
+    print(describe_log(paused["logged"]))
     after = paused["after"]
     stale = len(after.stale)
     if after.all_new:
@@ -226,7 +243,7 @@ def report_paused(paused: dict[str, Any]) -> bool:
     return bool(paused["while_hanging"].ok and after.all_new)
 
 
-def report(args: argparse.Namespace, phases: dict[str, dict[str, Any]], web: Gunicorn) -> bool:
+def report(args: argparse.Namespace, phases: dict[str, dict[str, Any]]) -> bool:
     """Print the figures; True when every request succeeded and every check passed."""
     ok = True
     steady, killed = phases["steady"], phases["killed"]
@@ -264,8 +281,7 @@ def report(args: argparse.Namespace, phases: dict[str, dict[str, Any]], web: Gun
         f"  after the restart: hit ratio {shown}, settings hash {'back' if keys['settings'] else 'MISSING'},"
     )
     print(f"  {keys['dashboard']} dashboard keys cached again")
-    logged = redis_log_lines(web.log)
-    print(f"  workers that logged the outage: {len(logged['down'])}, its end: {len(logged['back'])}")
+    print(describe_log(killed["logged"]))
     recovered = bool(keys["settings"]) and keys["dashboard"] > 0 and ratio is not None and ratio > 0
     ok = ok and killed["while_down"].ok and killed["after_restart"].ok and recovered
     return report_paused(phases["paused"]) and ok
@@ -298,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
                 "killed": redis_phase(args, work, redis, web, steady["staff"], theme),
                 "paused": paused_phase(args, work, redis, web, steady["staff"], steady["brand"]),
             }
-            ok = report(args, phases, web)
+            ok = report(args, phases)
         finally:
             if web is not None:
                 web.stop()

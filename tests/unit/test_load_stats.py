@@ -115,3 +115,19 @@ def test_after_an_outage_stale_answers_may_precede_every_worker_showing_the_new_
     seen.record("2", "new")
     assert seen.all_new  # converged: each worker has shown the new value
     assert not seen.ok  # but not from its first answer on
+
+
+def test_the_outage_log_lines_are_counted_per_worker() -> None:
+    from load.run_load import redis_log_lines
+
+    text = "\n".join(
+        [
+            "[11] WARNING codex_django.cabinet.redis: Redis is unavailable (ConnectionError while ...)",
+            "[12] WARNING codex_django.cabinet.redis: Redis is unavailable (TimeoutError while ...)",
+            "[11] INFO codex_django.cabinet.redis: Redis is reachable again; the cabinet cache is back in use.",
+            "[11] WARNING codex_django.cabinet.redis: Redis is unavailable (ConnectionError while ...)",
+            "[12] WARNING codex_django.cabinet.theme: something else",
+            "[2026-12-04 19:02:47 +0000] [10] [INFO] Handling signal: term",
+        ]
+    )
+    assert redis_log_lines(text) == {"down": {"11": 2, "12": 1}, "back": {"11": 1}}
