@@ -21,6 +21,10 @@ page has the right theme at first paint), the same with light chosen (no
 ``color-mode.js``) and with a custom theme, and a server-side table (its search,
 filters and pager are htmx requests).
 
+For the server-side page, what else the browser downloads: the HTML (gzipped)
+and the font files (WOFF2) whose ``unicode-range`` holds a character the page
+shows (the icon font comes in pieces: the library's icons in one small file).
+
 Then where the weight is: each part minified (by the build's esbuild) and gzipped
 alone. Needs the built bundle (``npm ci && npm run build``).
 
@@ -143,6 +147,63 @@ def print_rows(title: str, rows: list[tuple[str, int, int]]) -> int:
     return total
 
 
+# --- what else the browser downloads: the HTML and the fonts ------------------------------------
+
+FONT_FACE = re.compile(r"@font-face\{([^}]*)\}")
+
+
+def _unicode_range(spec: str) -> set[int]:
+    points: set[int] = set()
+    for part in spec.split(","):
+        first, _, last = part.strip().removeprefix("U+").removeprefix("u+").partition("-")
+        if "?" in first:  # U+4?? wildcards
+            first, last = first.replace("?", "0"), first.replace("?", "F")
+        points.update(range(int(first, 16), int(last or first, 16) + 1))
+    return points
+
+
+def fonts_loaded(html: str, urls: list[str]) -> list[tuple[str, int]]:
+    """The font files a browser fetches for ``html``: each @font-face whose unicode-range holds a
+    character the page shows in that family (its text in Inter, its ``bi-*`` icons in Bootstrap
+    Icons). Text inside tags' attributes is left out; hidden text counts (a browser loads it too
+    once shown). Checked against what Chromium fetches (the demo's table page)."""
+    import json
+
+    from django.conf import settings
+
+    text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>|<[^>]+>", " ", html, flags=re.S)
+    codepoints = json.loads((ROOT / "src/codex_django/cabinet/static/cabinet/dist/icons.json").read_text())
+    icons = {codepoints[name] for name in re.findall(r"\bbi-([a-z0-9-]+)", html) if name in codepoints}
+    wanted = {"inter": {ord(char) for char in text}, "bootstrap-icons": icons | {0x20} if icons else set()}
+    loaded = []
+    for url in urls:
+        if not url.endswith(".css"):
+            continue
+        base = url.removeprefix(settings.STATIC_URL).split("?")[0].rsplit("/", 1)[0]
+        for face in FONT_FACE.findall(asset_bytes(url, {}).decode()):
+            family = re.search(r"font-family:\s*\"?([^\";]+)", face)
+            src = re.search(r'url\("?\./([^")?]+)', face)
+            ranges = re.search(r"unicode-range:([^;}]+)", face)
+            if not family or not src:
+                continue
+            chars = wanted.get(family.group(1).lower().replace(" variable", ""), set())
+            if chars and (ranges is None or chars & _unicode_range(ranges.group(1))):
+                path = finders.find(f"{base}/{src.group(1)}")
+                if path and src.group(1).endswith(".woff2"):
+                    loaded.append((src.group(1), Path(str(path)).stat().st_size))
+    return loaded
+
+
+def print_downloads(title: str, html: str, urls: list[str], css_js: int) -> None:
+    fonts = fonts_loaded(html, urls)
+    print(f"\n{title}: what else the browser downloads (not in the budget: fonts load once, from the CSS)")
+    print(f"  {'the HTML':<58} {len(html) / 1000:8.1f} kB   gzip {gz(html) / 1000:6.1f} kB")
+    for name, size in fonts:
+        print(f"  {name:<58} {size / 1000:8.1f} kB   (woff2)")
+    total = css_js + gz(html) + sum(size for _name, size in fonts)
+    print(f"  {'everything (CSS + JS + HTML + fonts)':<58} {'':>8}      {total / 1000:6.1f} kB")
+
+
 # --- where the weight is ----------------------------------------------------------------------
 
 
@@ -172,7 +233,10 @@ def investigate() -> None:
         ("Alpine CSP build", NODE / "@alpinejs/csp/dist/cdn.min.js", "js"),
         ("Inter (CSS only)", NODE / "@fontsource-variable/inter/index.css", "css"),
         ("cabinet tokens.css", ROOT / "src/codex_django/cabinet/static/cabinet/tokens.css", "css"),
-        ("cabinet shell.css", ROOT / "src/codex_django/cabinet/static/cabinet/shell.css", "css"),
+        *[
+            (f"cabinet shell/{part.name}", part, "css")
+            for part in sorted((ROOT / "src/codex_django/cabinet/static/cabinet/shell").glob("*.css"))
+        ],
         ("cabinet shell.js", ROOT / "src/codex_django/cabinet/static/cabinet/shell.js", "js"),
     ]
     for name, path, loader in parts:
@@ -205,10 +269,13 @@ def main() -> None:
     css, digest = stylesheet_for(example_theme("ocean"))
     themed_url = f"/cabinet/theme/staff/theme-{digest}.css"
     print_rows("Same page, custom theme (ocean)", page_weight([*urls, themed_url], {themed_url: css}))
+    server_html = render_page(story="Server-side")
+    server_urls = page_assets(server_html)
     server = print_rows(
         "Cabinet page with a server-side data table (htmx requests: loads htmx.js)",
-        page_weight(page_assets(render_page(story="Server-side"))),
+        page_weight(server_urls),
     )
+    print_downloads("Server-side table page", server_html, server_urls, server)
 
     investigate()
     print(

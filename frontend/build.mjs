@@ -43,6 +43,7 @@ import * as esbuild from "esbuild";
 import postcss from "postcss";
 import rtlcss from "rtlcss";
 import * as sass from "sass";
+import subsetFont from "subset-font";
 import { minify as terserMinify } from "terser";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -51,6 +52,8 @@ const COMPONENTS = path.join(ROOT, "components");
 const STORYBOOK_SRC = path.join(ROOT, "storybook/frontend");
 const NODE_MODULES = path.join(ROOT, "node_modules");
 const ICONS_FONT = path.join(NODE_MODULES, "bootstrap-icons/font");
+const ICON_FONT_CACHE = path.join(NODE_MODULES, ".cache/cabinet-icons");
+const ICON_SLICE = 256; // icons per slice of the icon font: 4-21 KB each instead of 134 KB for all
 const BOOTSTRAP_SCSS = path.join(ROOT, "frontend/bootstrap.scss");
 const SASS_CACHE = path.join(NODE_MODULES, ".cache/cabinet-bootstrap");
 const TOKENS_CSS = path.join(CABINET_STATIC, "tokens.css");
@@ -291,16 +294,72 @@ async function bootstrapCss() {
   return { ltr: css, rtl };
 }
 
+/** `U+F101-F103,U+F1A0`: the unicode-range of sorted code points. */
+function unicodeRange(points) {
+  const parts = [];
+  for (let i = 0; i < points.length; i++) {
+    let j = i;
+    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
+    const hex = (point) => point.toString(16).toUpperCase();
+    parts.push(j > i ? `U+${hex(points[i])}-${hex(points[j])}` : `U+${hex(points[i])}`);
+    i = j;
+  }
+  return parts.join(",");
+}
+
 /**
- * bootstrap-icons.css up to its base rule (the @font-face and `.bi::before`), plus the rules
- * of the icons the library itself names; every other icon's rule comes from icons.py's
- * stylesheet (the registry's and CODEX_CABINET["ICONS"]) or icons-all.css.
+ * The icon font in pieces, as @font-face rules of one family with unicode ranges: a browser
+ * downloads only the pieces whose range holds an icon of the page. The whole font is 134 KB;
+ * the icons the library names are one 6 KB piece (declared last, so the browser looks there
+ * first: CSS Fonts 4, "unicode-range"), every icon is also in one of the slices of ICON_SLICE
+ * code points, for the icons a project adds (CODEX_CABINET["ICONS"], the registry). The
+ * glyphs are the font's own, cut by harfbuzz (subset-font); cached in node_modules/.cache.
+ */
+async function iconFontFaces(used, codepoints) {
+  const source = await readFile(path.join(ICONS_FONT, "fonts/bootstrap-icons.woff2"));
+  const versions = await Promise.all(["bootstrap-icons", "subset-font"].map(packageVersion));
+  const all = [...new Set(Object.values(codepoints))].sort((a, b) => a - b);
+  const pieces = [];
+  for (let start = 0; start < all.length; start += ICON_SLICE) {
+    pieces.push({ name: `bootstrap-icons-${start / ICON_SLICE + 1}`, points: all.slice(start, start + ICON_SLICE) });
+  }
+  pieces.push({ name: "bootstrap-icons-cabinet", points: [...new Set(used.map((name) => codepoints[name]))].sort((a, b) => a - b) });
+  const faces = [];
+  for (const piece of pieces) {
+    const key = createHash("sha256").update(JSON.stringify([versions, piece.points])).digest("hex").slice(0, 16);
+    const file = path.join(ICON_FONT_CACHE, key, `${piece.name}.woff2`);
+    if (!(await exists(file))) {
+      const text = String.fromCodePoint(...piece.points);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, await subsetFont(source, text, { targetFormat: "woff2" }));
+    }
+    const url = path.relative(ICONS_FONT, file).split(path.sep).join("/");
+    // The library's piece also claims the space: a browser takes an element's line metrics from
+    // the first face whose range holds U+0020, which must be this font (as with the whole font),
+    // not the fallback font (that moved icons by a pixel).
+    const range = unicodeRange(piece.points) + (piece.name === "bootstrap-icons-cabinet" ? ",U+20" : "");
+    faces.push(
+      `@font-face{font-display:block;font-family:"bootstrap-icons";src:url("${url}") format("woff2");` +
+        `unicode-range:${range}}`,
+    );
+  }
+  return faces.join("\n");
+}
+
+/**
+ * bootstrap-icons.css's base rule (`.bi::before`), the icon font in pieces (iconFontFaces, in
+ * place of its one @font-face) and the rules of the icons the library itself names; every other
+ * icon's rule comes from icons.py's stylesheet (the registry's and CODEX_CABINET["ICONS"]) or
+ * icons-all.css.
  */
 async function iconsCss(used, codepoints) {
   const css = await readFile(path.join(ICONS_FONT, "bootstrap-icons.css"), "utf8");
+  const face = css.indexOf("@font-face");
+  const faceEnd = css.indexOf("}", face) + 1;
   const end = css.indexOf("}", css.indexOf(".bi::before")) + 1;
-  if (end <= 0) throw new Error("bootstrap-icons.css: no .bi::before rule found");
-  return css.slice(0, end) + "\n" + iconRules(used, codepoints);
+  if (face < 0 || end <= 0 || faceEnd > end) throw new Error("bootstrap-icons.css: no @font-face then .bi::before rule found");
+  const faces = await iconFontFaces(used, codepoints);
+  return css.slice(0, face) + faces + css.slice(faceEnd, end) + "\n" + iconRules(used, codepoints);
 }
 
 /** Every icon's rule, in Bootstrap Icons' own format (the fallback stylesheet icons-all.css). */

@@ -178,7 +178,35 @@ def test_fonts_are_copied_and_referenced_relatively(built: Path) -> None:
         assert url.startswith("./fonts/"), url
         assert (built / "cabinet" / url.split("?")[0]).is_file(), url
     names = {path.name.rsplit("-", 1)[0] for path in (built / "cabinet/fonts").iterdir()}
-    assert {"bootstrap-icons", "inter-latin-wght-normal", "inter-cyrillic-wght-normal"} <= names
+    assert {"bootstrap-icons-cabinet", "inter-latin-wght-normal", "inter-cyrillic-wght-normal"} <= names
+
+
+def test_the_icon_font_comes_in_pieces_a_page_loads_as_its_icons_need(built: Path) -> None:
+    # One family, one @font-face per piece with a unicode-range: the icons the library names in
+    # one small file (declared last, so looked up first), and every icon in exactly one slice.
+    css = (built / "cabinet/cabinet.css").read_text()
+    faces = re.findall(r'@font-face\{[^}]*font-family:"?bootstrap-icons"?;[^}]*\}', css)
+    ranges = [re.search(r"unicode-range:([^;}]+)", face).group(1) for face in faces]  # type: ignore[union-attr]
+
+    def points(spec: str) -> set[int]:
+        found: set[int] = set()
+        for part in spec.split(","):
+            first, _, last = part.strip().removeprefix("U+").partition("-")
+            found.update(range(int(first, 16), int(last or first, 16) + 1))
+        return found
+
+    vendor = json.loads((ROOT / "node_modules/bootstrap-icons/font/bootstrap-icons.json").read_text())
+    used = json.loads((built / "cabinet/icons-used.json").read_text())
+    assert "bootstrap-icons-cabinet" in faces[-1]
+    assert points(ranges[-1]) == {vendor[name] for name in used} | {0x20}  # the space: see build.mjs
+    slices = [points(spec) for spec in ranges[:-1]]
+    assert sum(len(piece) for piece in slices) == len(set().union(*slices))  # no icon in two slices
+    assert set(vendor.values()) <= set().union(*slices)
+    sizes = [
+        (built / "cabinet" / url).stat().st_size
+        for url in re.findall(r'url\("?(\./fonts/bootstrap-icons[^")]+)', css)
+    ]
+    assert max(sizes) < 25_000, sizes  # the whole font is 134 KB
 
 
 def test_bundle_sizes_stay_within_budget(built: Path) -> None:
@@ -216,6 +244,7 @@ EXPECTED_LINES = {
     "rtlcss": r"4\.\d+\.\d+",
     "terser": r"5\.\d+\.\d+",
     "postcss": r"8\.\d+\.\d+",
+    "subset-font": r"2\.\d+\.\d+",
 }
 
 
