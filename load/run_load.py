@@ -211,13 +211,28 @@ def paused_phase(
         result["problem"] = str(error)
     sleep_until(started + seconds * 0.55)
     redis.resume()
+    resumed = time.monotonic()
     if "problem" not in result:
-        result["after"], result["converged_in"] = checks.converge(
+        # Right after SIGCONT the workers' breakers still skip Redis and answer from the database:
+        # first every worker must have used Redis again (its "reachable again" line), then show the theme.
+        result["reconnected"] = reconnect(staff, web.log, offset)
+        result["after"], _seconds = checks.converge(
             staff, result["expected"], WORKERS, timeout=CONVERGE_WITHIN
         )
+        result["converged_in"] = time.monotonic() - resumed
     result["rows"] = finish_locust(locust, seconds, prefix)
     result["logged"] = redis_log_lines(log_since(web.log, offset))
     return result
+
+
+def reconnect(staff: checks.Browser, log: Path, offset: int) -> bool:
+    """Ask pages until every worker logged "Redis is reachable again" after ``offset`` (or ASK_FOR ends)."""
+    deadline = time.monotonic() + ASK_FOR
+    while time.monotonic() < deadline:
+        if len(redis_log_lines(log_since(log, offset))["back"]) >= WORKERS:
+            return True
+        staff.get(checks.SETTINGS_PAGE)
+    return False
 
 
 def report_paused(paused: dict[str, Any]) -> bool:
@@ -228,12 +243,15 @@ def report_paused(paused: dict[str, Any]) -> bool:
     print(f"  theme saved through pid {paused['saved_by']} while Redis hung: -> {paused['expected']}")
     print(describe_sightings("every worker, Redis hanging: the new theme", paused["while_hanging"]))
     print(describe_log(paused["logged"]))
+    if not paused["reconnected"]:
+        print(f"  FAILED: not every worker used Redis again within {ASK_FOR:.0f} s of SIGCONT")
+        return False
     after = paused["after"]
     stale = len(after.stale)
     if after.all_new:
         print(
-            f"  after SIGCONT every worker showed the new theme within {paused['converged_in']:.1f} s "
-            f"({stale} answers with the old one before)"
+            f"  after SIGCONT every worker used Redis again and showed the new theme within "
+            f"{paused['converged_in']:.1f} s ({stale} answers with the old one before)"
         )
     else:
         print(
