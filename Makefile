@@ -24,8 +24,8 @@ ASSET_SOURCES := $(shell find frontend components storybook/frontend src/codex_d
 	-type f \( -name '*.js' -o -name '*.mjs' -o -name '*.css' \) \
 	-not -path '*/dist/*' -not -path '*/node_modules/*' 2>/dev/null)
 # The Python the build runs to write tokens.css and calendar_grid_positions.css (git-ignored).
-GENERATED_CSS_SOURCES := $(wildcard src/codex_django/cabinet/generated_css.py src/codex_django/cabinet/theme/*.py \
-	src/codex_django/cabinet/presenters/calendar_grid.py src/codex_django/cabinet/types/calendar.py)
+GENERATED_CSS_SOURCES := $(wildcard src/codex_django/cabinet/assets/generated_css.py src/codex_django/cabinet/theme/*.py \
+	components/calendar_grid/presenter.py src/codex_django/cabinet/types/calendar.py)
 
 .PHONY: help demo test test-fast bench load system-deps venv assets lint pytest wheel-check test-py312 clean
 

@@ -34,9 +34,9 @@ django.setup()
 
 from django.template import Context, engines  # noqa: E402
 
-from codex_django.cabinet.component import template_beside  # noqa: E402
 from codex_django.cabinet.components.calendar_grid import calendar_grid, stories  # noqa: E402
 from codex_django.cabinet.components.calendar_grid.presenter import present  # noqa: E402
+from codex_django.cabinet.rendering.component import template_beside  # noqa: E402
 
 TARGET = 1.25
 

@@ -77,9 +77,9 @@ from django.template import Context, engines  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 from django.utils.html import format_html  # noqa: E402
 
-from codex_django.cabinet.component import template_beside  # noqa: E402
 from codex_django.cabinet.components.data_table import data_table  # noqa: E402
 from codex_django.cabinet.components.data_table.presenter import present_table  # noqa: E402
+from codex_django.cabinet.rendering.component import template_beside  # noqa: E402
 from codex_django.cabinet.tables.server_side import server_side_table  # noqa: E402
 from codex_django.cabinet.types.data_table import DataTableData, TableAction, TableFilter  # noqa: E402
 from codex_django.cabinet.types.widgets import TableColumn  # noqa: E402

@@ -113,7 +113,7 @@ def page_assets(html: str) -> list[str]:
 def asset_bytes(url: str, extra: dict[str, str]) -> bytes:
     from django.conf import settings
 
-    from codex_django.cabinet.icons import icons_stylesheet, icons_stylesheet_href
+    from codex_django.cabinet.assets.icons import icons_stylesheet, icons_stylesheet_href
 
     if url in extra:
         return extra[url].encode()

@@ -27,8 +27,8 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from salon.urls import urlpatterns as demo_urlpatterns
 
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date, format_money, format_time
+from codex_django.cabinet.http.access import space_required
 
 PER_PAGE = 100
 

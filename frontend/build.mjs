@@ -122,7 +122,7 @@ const CORE_COMPONENTS = [
 ];
 const GITIGNORE = "# Built by `npm run build` from package.json; not committed.\n*\n!.gitignore\n";
 // CSS made from values defined in Python, their one source of truth: `python -m
-// codex_django.cabinet.generated_css` prints {file name: CSS}, this build writes each file where
+// codex_django.cabinet.assets.generated_css` prints {file name: CSS}, this build writes each file where
 // it belongs (before bundling; git-ignored). The Python is $CABINET_PYTHON, else .venv/bin/python,
 // else python3, with this checkout's src/ first on its path.
 const GENERATED_CSS = {
@@ -529,7 +529,7 @@ async function writeGeneratedCss() {
   const pythonPath = [path.join(ROOT, "src"), process.env.PYTHONPATH].filter(Boolean).join(path.delimiter);
   let output;
   try {
-    output = await promisify(execFile)(python, ["-m", "codex_django.cabinet.generated_css"], {
+    output = await promisify(execFile)(python, ["-m", "codex_django.cabinet.assets.generated_css"], {
       cwd: ROOT,
       env: { ...process.env, PYTHONPATH: pythonPath },
       maxBuffer: 64 * 1024 * 1024,
@@ -542,7 +542,7 @@ async function writeGeneratedCss() {
   }
   const generated = JSON.parse(output.stdout);
   for (const [name, file] of Object.entries(GENERATED_CSS)) {
-    if (typeof generated[name] !== "string") throw new Error(`codex_django.cabinet.generated_css gave no ${name}`);
+    if (typeof generated[name] !== "string") throw new Error(`codex_django.cabinet.assets.generated_css gave no ${name}`);
     if ((await exists(file)) && (await readFile(file, "utf8")) === generated[name]) continue;
     const temporary = `${file}.${process.pid}.tmp`;
     await writeFile(temporary, generated[name]);

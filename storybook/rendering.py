@@ -118,7 +118,7 @@ def stub_bodies(collected: CollectedStory, stub_url: Callable[[int], str]) -> di
 
 def _resolved(key: str) -> str:
     try:
-        from codex_django.cabinet.links import resolve_link
+        from codex_django.cabinet.rendering.links import resolve_link
     except ImportError:  # pragma: no cover - links arrive with the foundation work
         return key
     try:

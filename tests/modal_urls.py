@@ -27,7 +27,7 @@ from django.urls import include, path
 from django.views.decorators.http import require_http_methods
 
 from codex_django.cabinet.components.client_selector.client_selector import render_client_options
-from codex_django.cabinet.modal_responses import modal_close_response, render_modal
+from codex_django.cabinet.http.modal_responses import modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
     BookingSummaryData,
     ClientSelectorData,

@@ -13,8 +13,8 @@ from django.urls import include, path
 from django.views.decorators.http import require_POST
 from django_components import registry as component_registry
 
-from codex_django.cabinet.access import space_required
-from codex_django.cabinet.component import CabinetComponent
+from codex_django.cabinet.http.access import space_required
+from codex_django.cabinet.rendering.component import CabinetComponent
 
 # Context values the sidebar badges read (SidebarItem.badge_key).
 BADGE_COUNTS = {"inbox_count": 7, "overflow_count": 250, "zero_count": 0, "text_count": "many"}

@@ -25,7 +25,7 @@ from typing import Any, Literal
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.types.widgets import Avatar as AvatarValue
 from codex_django.cabinet.types.widgets import avatar_is_image, initials_for
 

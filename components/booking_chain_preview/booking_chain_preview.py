@@ -16,7 +16,12 @@ from __future__ import annotations
 
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
 from codex_django.cabinet.types.booking import BookingChainPreviewData
 
 

@@ -24,8 +24,13 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.booking import BookingSlotPickerData
 
 

@@ -13,7 +13,7 @@
   rows (default "Nothing to schedule.").
 * ``refresh_url`` - a URL answering with this calendar (the page itself will
   do): when set, the calendar reloads itself over HTMX on the ``refresh-calendar``
-  event, which :func:`~codex_django.cabinet.modal_responses.modal_close_response`
+  event, which :func:`~codex_django.cabinet.http.modal_responses.modal_close_response`
   sends after a booking made in the modal (``trigger="refresh-calendar"``). The
   answer is filtered with ``hx-select=".cab-cal"``: one refreshing calendar per page.
 
@@ -45,9 +45,14 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.components.calendar_grid.presenter import present
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.calendar import CalendarGridData
 from codex_django.cabinet.types.fields import SafeUrl
 

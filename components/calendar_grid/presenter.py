@@ -31,7 +31,7 @@ the component's JS sets ``--cab-cal-ev`` through the CSSOM (which a CSP
 allows), after the browser confirms they are colours.
 
 After changing a limit, ``npm run build`` (``make assets``) writes the CSS
-again (:mod:`codex_django.cabinet.generated_css`).
+again (:mod:`codex_django.cabinet.assets.generated_css`).
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from typing import Any, NamedTuple
 from django.utils.translation import gettext, gettext_noop
 
 from codex_django.cabinet.formatting import format_value
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.calendar import (
     SLOT_HEIGHT_MAX_PX,
     SLOT_HEIGHT_MIN_PX,

@@ -49,7 +49,12 @@ from typing import Any, NamedTuple
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
 from codex_django.cabinet.tables.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import CardGridData, CardItem
 
@@ -72,7 +77,7 @@ class CardView(NamedTuple):
 
 def card_views(cards: CardGridData) -> list[CardView]:
     """Each card with its ``href`` (route names reversed), search text, tooltip and first-page flag."""
-    from codex_django.cabinet.links import resolve_link
+    from codex_django.cabinet.rendering.links import resolve_link
 
     return [
         CardView(

@@ -34,8 +34,13 @@ from django.template import Context, engines
 from django.utils.safestring import SafeString
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.booking import ClientSelectorData
 
 DEFAULT_PREFIX = "cab-client"

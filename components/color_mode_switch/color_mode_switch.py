@@ -25,7 +25,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.theme.color_mode import COLOR_MODES, color_mode
 
 OPTIONS = (

@@ -60,8 +60,13 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.components.data_table.presenter import present_table
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
 from codex_django.cabinet.types.data_table import DataTableData
 from codex_django.cabinet.types.fields import HtmlId
 

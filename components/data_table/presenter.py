@@ -34,7 +34,7 @@ from pydantic import TypeAdapter
 
 from codex_django.cabinet.components.data_table.tools import TableTools, present_tools
 from codex_django.cabinet.formatting import format_value
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.tables.sort_keys import column_ranks
 from codex_django.cabinet.types.data_table import (
     PAGE_PARAM,

@@ -17,7 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.data_table import DataTableData
 
 BULK_CLASSES = {

@@ -29,9 +29,14 @@ from django.template import Context
 from django.utils.dates import WEEKDAYS_ABBR
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
 from codex_django.cabinet.formatting import format_date, with_weekday
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.booking import DateTimePickerData
 
 PREFIX = "cab-dtp"

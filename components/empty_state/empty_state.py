@@ -20,7 +20,7 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.types.fields import IconName, SafeUrl
 
 
@@ -38,7 +38,7 @@ class EmptyState(CabinetComponent):
         action_url: SafeUrl = ""
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
-        from codex_django.cabinet.links import resolve_link
+        from codex_django.cabinet.rendering.links import resolve_link
 
         if bool(kwargs.action_label) != bool(kwargs.action_url):
             raise ValueError(

@@ -6,7 +6,7 @@
     <c-cabinet.generic-modal :modal="modal" />
     {% include "cabinet/components/generic_modal.html" with modal=modal %}
 
-Views usually answer with :func:`codex_django.cabinet.modal_responses.render_modal`,
+Views usually answer with :func:`codex_django.cabinet.http.modal_responses.render_modal`,
 which renders this component for the page's modal host (or as a page).
 
 The sections render in their order: profile header, summary (a ``<dl>``),
@@ -37,8 +37,8 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.modal import (
     ActionSection,
     FormField,

@@ -20,7 +20,12 @@ from django.template import Context
 from django.utils.translation import gettext_lazy as _
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
 from codex_django.cabinet.types.widgets import MetricWidgetData
 
 # What a screen reader says for the trend arrow.
@@ -39,7 +44,7 @@ class Kpi(CabinetComponent):
         metric: MetricWidgetData
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:
-        from codex_django.cabinet.links import resolve_link
+        from codex_django.cabinet.rendering.links import resolve_link
 
         metric: MetricWidgetData = kwargs.metric
         data = super().get_template_data(args, kwargs, slots, context)

@@ -48,7 +48,12 @@ from typing import Any, NamedTuple
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, own_stylesheet, template_beside
+from codex_django.cabinet.rendering.component import (
+    CabinetComponent,
+    ComponentKwargs,
+    own_stylesheet,
+    template_beside,
+)
 from codex_django.cabinet.tables.collection_pager import on_first_page, pager_for
 from codex_django.cabinet.types.collections import ListRow, ListViewData
 from codex_django.cabinet.types.data_table import TableAction
@@ -83,7 +88,7 @@ class RowView(NamedTuple):
 
 def row_views(data: ListViewData) -> list[RowView]:
     """Each row with its link (route names reversed), search text, actions, tooltip and first-page flag."""
-    from codex_django.cabinet.links import resolve_link
+    from codex_django.cabinet.rendering.links import resolve_link
 
     return [
         RowView(

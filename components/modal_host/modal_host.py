@@ -16,7 +16,7 @@ by a button carrying ``data-cab-modal-url`` (and optionally
 ``data-cab-modal-size``, see the ``modal_trigger`` component). The host
 loads the URL into its body with ``htmx.ajax``; ``close-modal`` on
 ``window`` (or an ``HX-Trigger: close-modal`` response header, see
-:mod:`codex_django.cabinet.modal_responses`) closes it.
+:mod:`codex_django.cabinet.http.modal_responses`) closes it.
 
 It is a native ``<dialog>`` opened with ``showModal()``: the background is
 inert and focus stays inside, Esc closes, focus moves to the loaded content
@@ -36,8 +36,8 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.templatetags.cabinet import cabinet_once
 from codex_django.cabinet.types.fields import SafeUrl
 from codex_django.cabinet.types.modal import ModalSize

@@ -25,8 +25,8 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
-from codex_django.cabinet.links import resolve_link
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.fields import IconName, SafeUrl
 from codex_django.cabinet.types.modal import ButtonStyle, ModalSize
 

@@ -23,13 +23,13 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.types.fields import IconName, check_url
 
 
 def breadcrumb_links(pairs: Sequence[Any]) -> list[dict[str, Any]]:
     """``(label, url)`` pairs as ``{"label", "href", "current"}``; the last one is the current page."""
-    from codex_django.cabinet.links import resolve_link
+    from codex_django.cabinet.rendering.links import resolve_link
 
     crumbs = []
     for index, pair in enumerate(pairs):

@@ -19,7 +19,7 @@ from typing import Any
 from django.template import Context
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs, template_beside
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs, template_beside
 from codex_django.cabinet.types.fields import IconName
 from codex_django.cabinet.types.widgets import BadgeStyle
 

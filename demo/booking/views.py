@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
 
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date
+from codex_django.cabinet.http.access import space_required
 
 from .models import Appointment
 

@@ -4,7 +4,7 @@ from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from codex_django.cabinet.access import space_required
+from codex_django.cabinet.http.access import space_required
 
 from .models import Client
 

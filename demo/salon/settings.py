@@ -45,7 +45,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "codex_django.cabinet.middleware.CabinetCSPMiddleware",
+    "codex_django.cabinet.http.middleware.CabinetCSPMiddleware",
 ]
 
 ROOT_URLCONF = "salon.urls"
@@ -98,7 +98,7 @@ LOGOUT_REDIRECT_URL = "/login/"
 COMPONENTS = {
     "dirs": [],
     "app_dirs": [],
-    "extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"],
+    "extensions": ["codex_django.cabinet.rendering.djc_extension.CabinetExtension"],
 }
 
 REDIS_URL = os.environ.get("REDIS_URL") or None

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
-from codex_django.cabinet.access import can_enter, space_required
+from codex_django.cabinet.http.access import can_enter, space_required
 
 
 def home(request: HttpRequest) -> HttpResponse:

@@ -33,7 +33,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "codex_django.cabinet.middleware.CabinetCSPMiddleware",
+    "codex_django.cabinet.http.middleware.CabinetCSPMiddleware",
 ]
 
 ROOT_URLCONF = "smoke_urls"
@@ -76,6 +76,6 @@ LOGIN_URL = "/login/"
 COMPONENTS = {
     "dirs": [],
     "app_dirs": [],
-    "extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"],
+    "extensions": ["codex_django.cabinet.rendering.djc_extension.CabinetExtension"],
 }
 CODEX_CABINET = {"STORYBOOK_ENABLED": True}

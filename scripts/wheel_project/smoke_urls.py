@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import URLPattern, URLResolver, include, path
 
-from codex_django.cabinet.access import space_required
+from codex_django.cabinet.http.access import space_required
 
 
 @space_required("staff")

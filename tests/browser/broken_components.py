@@ -12,7 +12,7 @@ from typing import Any
 
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs
 from codex_django.cabinet.types.widgets import MetricWidgetData
 from codex_django.storybook.story import Story
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from django_components import register
 
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs
 from codex_django.storybook.story import Story
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.checks import Error, Warning, run_checks
 from django.test import override_settings
 
-from codex_django.cabinet import checks
+from codex_django.cabinet.conf import checks
 
 
 def cabinet_messages(tags: list[str] | None = None) -> list[tuple[str, str, str | None]]:
@@ -191,7 +191,7 @@ def test_e007_wrong_values(key: str, value: object, expected: str) -> None:
         "REDIS_SOCKET_TIMEOUT": 0.5,
         "THEME": {"primary": "#6366f1"},
         "STORYBOOK_ENABLED": True,
-        "SPACE_ACCESS": "codex_django.cabinet.access.default_space_access",
+        "SPACE_ACCESS": "codex_django.cabinet.http.access.default_space_access",
     }
 )
 def test_valid_settings_pass() -> None:
@@ -207,15 +207,15 @@ def test_e008_space_access_not_importable() -> None:
     )
     assert error.hint == (
         "Point it at a function (request, space) -> bool, "
-        "e.g. 'codex_django.cabinet.access.default_space_access'."
+        "e.g. 'codex_django.cabinet.http.access.default_space_access'."
     )
 
 
-@override_settings(CODEX_CABINET={"SPACE_ACCESS": "codex_django.cabinet.access.SPACES"})
+@override_settings(CODEX_CABINET={"SPACE_ACCESS": "codex_django.cabinet.http.access.SPACES"})
 def test_e008_space_access_not_callable() -> None:
     assert checks.check_settings() == [
         Error(
-            "CODEX_CABINET['SPACE_ACCESS'] = 'codex_django.cabinet.access.SPACES' is not callable.",
+            "CODEX_CABINET['SPACE_ACCESS'] = 'codex_django.cabinet.http.access.SPACES' is not callable.",
             hint="Point it at a function (request, space) -> bool.",
             id="cabinet.E008",
         )

@@ -17,8 +17,8 @@ from django.db import connection
 from django.test import Client, RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from codex_django.cabinet.links import UnresolvedLink
 from codex_django.cabinet.registry import declare
+from codex_django.cabinet.rendering.links import UnresolvedLink
 from codex_django.cabinet.types.nav import SidebarItem
 from codex_django.cabinet.types.registry import CabinetSection, DashboardWidget, NavAction
 from tests.testapp.fixtures import registry_state  # noqa: F401  (fixture)
@@ -296,7 +296,7 @@ class TestSpaceRequiredMixin:
     def test_a_view_without_space_is_a_configuration_error(self, rf: RequestFactory) -> None:
         from django.views.generic import TemplateView
 
-        from codex_django.cabinet.access import SpaceRequiredMixin
+        from codex_django.cabinet.http.access import SpaceRequiredMixin
 
         class Forgotten(SpaceRequiredMixin, TemplateView):
             template_name = "testapp/shell.html"

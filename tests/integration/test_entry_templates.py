@@ -1,4 +1,4 @@
-"""The generated entry templates (``codex_django.cabinet.entry_templates``).
+"""The generated entry templates (``codex_django.cabinet.rendering.entry_templates``).
 
 ``cabinet/components/<name>.html`` and ``cotton/cabinet/<name>.html`` are made from
 the registered component's ``Kwargs`` by a template loader placed after the
@@ -21,9 +21,9 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import get_template, render_to_string
 from django_components import registry
 
-from codex_django.cabinet import entry_templates
-from codex_django.cabinet.component import CabinetComponent, ComponentKwargs
-from codex_django.cabinet.entry_templates import CACHED, LOADER, entry_source, install
+from codex_django.cabinet.rendering import entry_templates
+from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs
+from codex_django.cabinet.rendering.entry_templates import CACHED, LOADER, entry_source, install
 
 DJC_ID = re.compile(r' data-djc-id-\w+=""')
 

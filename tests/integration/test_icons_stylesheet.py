@@ -8,7 +8,7 @@ import pytest
 from django.template import engines
 from django.test import Client, override_settings
 
-from codex_django.cabinet import icons
+from codex_django.cabinet.assets import icons
 from codex_django.cabinet.registry import CabinetRegistry, SidebarItem, declare
 from tests.testapp.fixtures import registry_state  # noqa: F401
 

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 
 from codex_django.cabinet.components.generic_modal import samples
-from codex_django.cabinet.modal_responses import modal_close_response, render_modal
+from codex_django.cabinet.http.modal_responses import modal_close_response, render_modal
 from codex_django.cabinet.types.modal import (
     ActionSection,
     FormField,

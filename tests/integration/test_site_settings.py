@@ -16,8 +16,8 @@ from django.test import Client
 
 from codex_django.cabinet.models import CabinetSettings
 from codex_django.cabinet.models.current import current_settings
+from codex_django.cabinet.navigation.settings_tabs import SettingsTab, settings_tabs
 from codex_django.cabinet.redis import CabinetSettingsRedisManager, health
-from codex_django.cabinet.settings_tabs import SettingsTab, settings_tabs
 from tests.integration.conftest import RedisServer, command_delta
 from tests.integration.dashboard_fixtures import make_user
 from tests.waiting import wait_for

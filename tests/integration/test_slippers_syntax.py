@@ -111,9 +111,9 @@ def test_every_component_has_a_prefixed_camel_case_tag() -> None:
         "CabDataTable",
         "CabCalendarGrid",
     ]
-    for (
-        component
-    ) in names:  # the include entry each tag renders (generated: codex_django.cabinet.entry_templates)
+    for component in (
+        names
+    ):  # the include entry each tag renders (generated: codex_django.cabinet.rendering.entry_templates)
         assert get_template(f"cabinet/components/{component}.html"), component
 
 

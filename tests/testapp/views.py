@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.generic import TemplateView
 
-from codex_django.cabinet.access import SpaceRequiredMixin
+from codex_django.cabinet.http.access import SpaceRequiredMixin
 
 
 def shell(request: HttpRequest, **kwargs: str) -> HttpResponse:

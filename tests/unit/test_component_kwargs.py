@@ -8,7 +8,7 @@ import pytest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from codex_django.cabinet.component import ComponentKwargs
+from codex_django.cabinet.rendering.component import ComponentKwargs
 from codex_django.cabinet.types.fields import SafeUrl
 from codex_django.cabinet.types.widgets import MetricWidgetData
 

@@ -1,4 +1,4 @@
-"""The django-cotton + django-components lexer fix (``codex_django.cabinet.cotton_compat``).
+"""The django-cotton + django-components lexer fix (``codex_django.cabinet.rendering.cotton_compat``).
 
 Cotton's lexer gives ``{% cotton %}`` tokens ``position=None`` and the text
 around them substring-relative positions; django-components shifts every
@@ -24,7 +24,7 @@ from django_components.util.template_parser import parse_template
 from django_cotton.compiler_regex import CottonCompiler
 from django_cotton.nested_tag_support import enable_nested_tag_support
 
-from codex_django.cabinet import cotton_compat
+from codex_django.cabinet.rendering import cotton_compat
 
 SOURCE = (
     "<p>{{ greeting }}</p>\n"

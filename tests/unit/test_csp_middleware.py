@@ -11,7 +11,7 @@ from django.template import engines
 from django.test import Client, RequestFactory, override_settings
 
 from codex_django.cabinet.conf import DEFAULTS
-from codex_django.cabinet.middleware import CSP_HEADER, CabinetCSPMiddleware, CSPNonce, build_policy
+from codex_django.cabinet.http.middleware import CSP_HEADER, CabinetCSPMiddleware, CSPNonce, build_policy
 
 DEFAULT_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "

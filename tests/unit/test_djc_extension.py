@@ -8,8 +8,8 @@ from django.template import engines
 from django.test import override_settings
 from django_components import OnDependenciesContext, Script, Style
 
-from codex_django.cabinet.checks import check_djc_extension
-from codex_django.cabinet.djc_extension import PATH, CabinetExtension, installed
+from codex_django.cabinet.conf.checks import check_djc_extension
+from codex_django.cabinet.rendering.djc_extension import PATH, CabinetExtension, installed
 
 LOADER = Script(kind="core", url="/static/django_components/django_components.min.js", content=None)
 STYLE = Style(kind="extra", url="/static/cabinet/dist/components/kpi.css", content=None)

@@ -1,6 +1,6 @@
-"""The CSS the asset build generates from Python (codex_django.cabinet.generated_css).
+"""The CSS the asset build generates from Python (codex_django.cabinet.assets.generated_css).
 
-``npm run build`` runs ``python -m codex_django.cabinet.generated_css`` and writes
+``npm run build`` runs ``python -m codex_django.cabinet.assets.generated_css`` and writes
 each stylesheet it prints where frontend/build.mjs says; the files are not
 committed. The tests of each file's contents (test_theme_tokens,
 test_calendar_grid_presenter) compare the built file with its generator.
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from codex_django.cabinet.generated_css import GENERATED_CSS, generated_css
+from codex_django.cabinet.assets.generated_css import GENERATED_CSS, generated_css
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILT = {
@@ -29,7 +29,7 @@ BUILT = {
 def test_the_command_prints_every_stylesheet_without_a_django_project() -> None:
     env = {key: value for key, value in os.environ.items() if key != "DJANGO_SETTINGS_MODULE"}
     result = subprocess.run(
-        [sys.executable, "-m", "codex_django.cabinet.generated_css"],
+        [sys.executable, "-m", "codex_django.cabinet.assets.generated_css"],
         capture_output=True,
         text=True,
         check=True,

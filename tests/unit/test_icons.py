@@ -1,4 +1,4 @@
-"""Bootstrap Icons names and the icons-in-use set (codex_django.cabinet.icons).
+"""Bootstrap Icons names and the icons-in-use set (codex_django.cabinet.assets.icons).
 
 Needs the built ``cabinet/dist/icons.json`` / ``icons-used.json`` (``npm run build``).
 """
@@ -12,8 +12,8 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 
-from codex_django.cabinet import icons
-from codex_django.cabinet.checks import check_settings
+from codex_django.cabinet.assets import icons
+from codex_django.cabinet.conf.checks import check_settings
 from codex_django.cabinet.registry import CabinetRegistry, SidebarItem, TopbarEntry, configure_space, declare
 from codex_django.cabinet.types.nav import Shortcut
 from codex_django.cabinet.types.registry import CabinetSection

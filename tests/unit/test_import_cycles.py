@@ -68,4 +68,4 @@ def test_the_cabinet_has_no_import_cycle() -> None:
 
 def test_the_icon_catalogue_imports_nothing_of_the_cabinet() -> None:
     # types.fields (behind every contract's IconName) imports it: it must not lead back.
-    assert import_graph(PACKAGE)["codex_django.cabinet.icon_catalogue"] == set()
+    assert import_graph(PACKAGE)["codex_django.cabinet.assets.icon_catalogue"] == set()

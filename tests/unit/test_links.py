@@ -8,7 +8,7 @@ import pytest
 from django.test import override_settings
 from django.urls import NoReverseMatch
 
-from codex_django.cabinet.links import UnresolvedLink, UnsafeLink, resolve_link
+from codex_django.cabinet.rendering.links import UnresolvedLink, UnsafeLink, resolve_link
 
 
 @pytest.mark.parametrize(

@@ -23,8 +23,8 @@ from django.contrib.staticfiles import finders
 from django.template import engines
 from django.test import RequestFactory
 
+from codex_django.cabinet.assets.icons import icons_stylesheet, icons_stylesheet_href
 from codex_django.cabinet.components.data_table.stories import STORIES
-from codex_django.cabinet.icons import icons_stylesheet, icons_stylesheet_href
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET = 70_000  # bytes, gzipped CSS + JS

@@ -138,7 +138,8 @@ def test_importing_one_contract_module_loads_only_what_it_imports() -> None:
         [
             "codex_django",
             "codex_django.cabinet",
-            "codex_django.cabinet.icon_catalogue",
+            "codex_django.cabinet.assets",
+            "codex_django.cabinet.assets.icon_catalogue",
             "codex_django.cabinet.types",
             "codex_django.cabinet.types.fields",
         ]

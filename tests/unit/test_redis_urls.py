@@ -10,7 +10,7 @@ import redis.sentinel
 from django.core.checks import Error
 from django.core.exceptions import ImproperlyConfigured
 
-from codex_django.cabinet import checks
+from codex_django.cabinet.conf import checks
 from codex_django.cabinet.redis.connection import get_client, reset_clients
 from codex_django.cabinet.redis.urls import RedisTarget, masked, parse_redis_url
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from codex_django.cabinet import CardGridData, CardItem
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date
+from codex_django.cabinet.http.access import space_required
 from codex_django.cabinet.types.widgets import BadgeStyle
 
 REGULAR_VISITS = 5

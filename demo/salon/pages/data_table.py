@@ -33,8 +33,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from codex_django.cabinet import TableAction, TableColumn, TableFilter
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date, format_money, format_time
+from codex_django.cabinet.http.access import space_required
 from codex_django.cabinet.tables.bulk import BulkActionView
 from codex_django.cabinet.tables.export import export_csv
 from codex_django.cabinet.tables.server_side import render_table, server_side_table

@@ -19,8 +19,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import ListRow, ListViewData, TableAction
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_datetime
+from codex_django.cabinet.http.access import space_required
 
 from .card_grid import initials
 

@@ -30,7 +30,6 @@ from django.utils.dateparse import parse_date
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.components.client_selector.client_selector import render_client_options
 from codex_django.cabinet.formatting import (
     format_date,
@@ -40,7 +39,8 @@ from codex_django.cabinet.formatting import (
     format_month,
     format_time,
 )
-from codex_django.cabinet.modal_responses import is_htmx, modal_close_response, render_modal
+from codex_django.cabinet.http.access import space_required
+from codex_django.cabinet.http.modal_responses import is_htmx, modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
     BookingQuickCreateClientOption,
     BookingQuickCreateData,

@@ -22,8 +22,8 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import CalendarGridData, CalendarSlot
-from codex_django.cabinet.access import space_required
 from codex_django.cabinet.formatting import format_date
+from codex_django.cabinet.http.access import space_required
 
 OPENING, CLOSING = time(9), time(20)  # the salon's hours (booking.demo_data)
 STEP_MINUTES = 30

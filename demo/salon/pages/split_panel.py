@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from codex_django.cabinet import ListRow, SplitPanelData
-from codex_django.cabinet.access import space_required
+from codex_django.cabinet.http.access import space_required
 
 from .card_grid import initials
 

@@ -232,7 +232,7 @@ def test_every_icon_the_dashboard_shows_has_its_css_rule(seeded: str) -> None:
     import re
     from pathlib import Path
 
-    from codex_django.cabinet import icons
+    from codex_django.cabinet.assets import icons
 
     staff = signed_in("staff")
     html = staff.get("/cabinet/").content.decode()

@@ -14,10 +14,11 @@ class CabinetConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from . import checks  # noqa: F401  (registers the system checks)
-        from .components_loader import register_components
-        from .cotton_compat import install_cotton_compat
-        from .entry_templates import install_entry_loader
+        from codex_django.cabinet.conf import checks  # noqa: F401  (registers the system checks)
+        from codex_django.cabinet.rendering.components_loader import register_components
+        from codex_django.cabinet.rendering.cotton_compat import install_cotton_compat
+        from codex_django.cabinet.rendering.entry_templates import install_entry_loader
+
         from .theme import checks as _theme_checks  # noqa: F401  (registers cabinet.E020/W020/W021)
 
         install_cotton_compat()  # django-cotton + django-components lexer fix, only if cotton is installed

@@ -23,7 +23,7 @@ Anonymous users and pages outside the cabinet get the empty shell: empty
 lists and ``cabinet_space = None``.
 
 How the space is found: ``request.cabinet_space`` (set by
-:func:`~codex_django.cabinet.access.space_required`) or else the longest of
+:func:`~codex_django.cabinet.http.access.space_required`) or else the longest of
 ``CODEX_CABINET["STAFF_URL_PREFIX"]`` / ``["CLIENT_URL_PREFIX"]`` the path
 starts with; a space found by prefix also needs the ``SPACE_ACCESS`` hook to
 let the user in, so a 404 page under ``/cabinet/`` never shows the staff menu
@@ -39,10 +39,16 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
-from .access import can_enter
+from codex_django.cabinet.http.access import can_enter
+from codex_django.cabinet.navigation.menus import (
+    UserPermissions,
+    build_shortcuts,
+    build_sidebar,
+    build_topbar,
+)
+from codex_django.cabinet.rendering.links import resolve_link
+
 from .conf import cabinet_setting
-from .links import resolve_link
-from .navigation import UserPermissions, build_shortcuts, build_sidebar, build_topbar
 from .registry import SPACES, cabinet_registry
 from .types.nav import TOPBAR_GROUPS
 

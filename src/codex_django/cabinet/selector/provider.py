@@ -26,7 +26,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpRequest
 from django.utils import translation
 
-from ..navigation import UserPermissions
+from codex_django.cabinet.navigation.menus import UserPermissions
+
 from .adapters import DashboardAdapter, PayloadAdapter
 
 __all__ = [

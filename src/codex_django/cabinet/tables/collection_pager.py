@@ -94,7 +94,7 @@ def collection_pager(total: int, page_size: int, noun: Noun) -> CollectionPager:
 
 def server_pager(page: DataTablePage, noun: Noun, request_path: str) -> CollectionPager:
     """The pager of a server-side page: its texts, and the URLs of the neighbouring pages."""
-    from codex_django.cabinet.links import resolve_link  # here: links imports the types package
+    from codex_django.cabinet.rendering.links import resolve_link  # here: links imports the types package
 
     label, summary, page_label = _templates(noun)
     base_url = resolve_link(page.url) if page.url else request_path

@@ -5,7 +5,7 @@ Tags for the shell and for pages inside it:
 * ``{% cabinet_css %}`` / ``{% cabinet_js %}``: link the built bundle
   (``npm run build`` writes ``cabinet/dist/``); the CSS is the RTL build when
   the active language is right-to-left, followed by the stylesheet of the
-  Bootstrap Icons in use (:mod:`codex_django.cabinet.icons`); the JS is loaded
+  Bootstrap Icons in use (:mod:`codex_django.cabinet.assets.icons`); the JS is loaded
   with ``defer``.
 * ``{% cabinet_stylesheets_map %}``: the JSON map (part of ``cabinet_css``) from
   which ``shell.js`` links the CSS of components arriving in HTMX responses.
@@ -146,7 +146,7 @@ def cabinet_css() -> SafeString:
     or every icon's (the static ``icons-all.css``) for ``"all"`` or when the
     cabinet URLs are not included. No second link when there is nothing to add.
     """
-    from codex_django.cabinet.icons import icons_stylesheet_href
+    from codex_django.cabinet.assets.icons import icons_stylesheet_href
 
     path = BUNDLE_CSS_RTL if get_language_bidi() else BUNDLE_CSS
     bundle = format_html('<link rel="stylesheet" href="{}">{}', _bundle_url(path), _stylesheets_map())
@@ -237,7 +237,7 @@ def cabinet_logout_url() -> str:
 
     The user menu renders its POST logout form only when this is not empty.
     """
-    from codex_django.cabinet.links import resolve_link
+    from codex_django.cabinet.rendering.links import resolve_link
 
     configured = getattr(settings, "LOGOUT_URL", None)
     if configured:
@@ -254,7 +254,7 @@ def cab_link(value: Any) -> str:
     if value is None:
         return ""
     # Imported here: links imports the URL machinery, which must not load at tag-library import.
-    from codex_django.cabinet.links import resolve_link
+    from codex_django.cabinet.rendering.links import resolve_link
 
     return resolve_link(str(value))
 

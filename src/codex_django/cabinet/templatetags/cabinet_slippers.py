@@ -107,7 +107,7 @@ def block_slot(component: str) -> str:
 def template_path(component: str) -> str:
     """The template a tag renders: the include entry point, or a slot wrapper for slotted components.
 
-    Both are generated from the component (:mod:`codex_django.cabinet.entry_templates`).
+    Both are generated from the component (:mod:`codex_django.cabinet.rendering.entry_templates`).
     """
     folder = "slippers" if block_slot(component) else "components"
     return f"cabinet/{folder}/{component}.html"

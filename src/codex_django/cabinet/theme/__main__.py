@@ -3,7 +3,7 @@
 Without arguments it prints ``tokens.css``, the default theme of :mod:`.tokens`
 (the single source of truth) as CSS; ``npm run build`` writes it to
 ``static/cabinet/tokens.css`` (not committed) through
-:mod:`codex_django.cabinet.generated_css` and bundles it.
+:mod:`codex_django.cabinet.assets.generated_css` and bundles it.
 
 ``--check`` writes nothing and exits 1 when the default theme, a shipped
 example theme or one of the DTCG files given has a pair below its WCAG

@@ -3,7 +3,7 @@
 Two outputs, one source (the :class:`~.tokens.Theme`):
 
 * :func:`render_tokens_css` is ``static/cabinet/tokens.css``, which the npm
-  build writes (:mod:`codex_django.cabinet.generated_css`; not committed) and
+  build writes (:mod:`codex_django.cabinet.assets.generated_css`; not committed) and
   bundles: the default theme's tokens for ``:root, [data-bs-theme=light]``
   and ``[data-bs-theme=dark]``, the fixed tokens (spacing, layout, motion,
   shadows), Bootstrap's globals and component variables mapped onto them.

@@ -13,7 +13,7 @@ import functools
 
 from django.urls import NoReverseMatch, reverse
 
-from codex_django.cabinet.cached_css import StylesheetTable
+from codex_django.cabinet.assets.cached_css import StylesheetTable
 
 from .css import render_css, stylesheet_digest
 from .tokens import Theme

@@ -19,7 +19,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, HttpR
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
-from codex_django.cabinet.cached_css import IMMUTABLE, serve_by_digest
+from codex_django.cabinet.assets.cached_css import IMMUTABLE, serve_by_digest
 
 from .color_mode import COLOR_MODES, set_color_mode_cookie
 from .sources import resolve_theme

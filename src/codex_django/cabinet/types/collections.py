@@ -443,9 +443,11 @@ class SplitPanelData:
 
         The href is ``<detail_url>/<id>`` (a route name is reversed first) or,
         without ``detail_url``, the row's own ``url``; both go through
-        :func:`~codex_django.cabinet.links.resolve_link`.
+        :func:`~codex_django.cabinet.rendering.links.resolve_link`.
         """
-        from ..links import resolve_link  # here, not at the top: links imports this package
+        from codex_django.cabinet.rendering.links import (
+            resolve_link,  # here, not at the top: links imports this package
+        )
 
         base = resolve_link(self.detail_url).rstrip("/")
         return [

@@ -24,7 +24,7 @@ from typing import Annotated, Any
 from django.utils.functional import Promise
 from pydantic import AfterValidator, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from codex_django.cabinet.icon_catalogue import check_icon_name
+from codex_django.cabinet.assets.icon_catalogue import check_icon_name
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _FRAGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")

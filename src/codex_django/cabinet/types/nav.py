@@ -125,7 +125,7 @@ class TopbarEntry:
         label: Display name (``str`` or a lazy translation).
         icon: Bootstrap Icons class name, e.g. ``"bi-calendar-check"``.
         url: Path, http(s) URL or route name (``"booking:schedule"``), resolved
-            server-side by :func:`codex_django.cabinet.links.resolve_link`.
+            server-side by :func:`codex_django.cabinet.rendering.links.resolve_link`.
         order: Sort order within the group; lower first. Defaults to ``99``.
 
     Raises:
@@ -157,7 +157,7 @@ class SidebarItem:
     The context processor picks the items declared for the current
     space + module, hides those the user may not see, resolves their URLs and
     exposes them as ``cabinet_sidebar`` (see
-    :class:`codex_django.cabinet.navigation.NavLink`).
+    :class:`codex_django.cabinet.navigation.menus.NavLink`).
 
     Attributes:
         label: Display name of the link.

@@ -17,8 +17,9 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_GET
 
-from ..access import space_required
-from ..navigation import UserPermissions
+from codex_django.cabinet.http.access import space_required
+from codex_django.cabinet.navigation.menus import UserPermissions
+
 from ..selector.dashboard import DashboardSelector
 from .dashboard_layout import DashboardItem, find_widget, group_tabs, staff_widgets
 

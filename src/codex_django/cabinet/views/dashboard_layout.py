@@ -19,7 +19,8 @@ from django.utils.functional import Promise
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
-from ..navigation import UserPermissions
+from codex_django.cabinet.navigation.menus import UserPermissions
+
 from ..registry import cabinet_registry
 from ..types.registry import DashboardWidget
 

@@ -1,4 +1,4 @@
-"""The icon stylesheet ``…/icons/icons-<digest>.css`` (see :mod:`codex_django.cabinet.icons`).
+"""The icon stylesheet ``…/icons/icons-<digest>.css`` (see :mod:`codex_django.cabinet.assets.icons`).
 
 Served like the theme stylesheet: the CSS handed out under the digest with
 ``immutable`` caching, or the current icon set with ``no-cache`` when the digest
@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.http import require_GET
 
-from codex_django.cabinet.cached_css import serve_by_digest
-from codex_django.cabinet.icons import icons_stylesheet, known_icons_stylesheet
+from codex_django.cabinet.assets.cached_css import serve_by_digest
+from codex_django.cabinet.assets.icons import icons_stylesheet, known_icons_stylesheet
 
 __all__ = ["icons_stylesheet_view"]
 

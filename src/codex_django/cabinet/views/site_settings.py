@@ -24,9 +24,10 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from ..access import space_required
-from ..navigation import UserPermissions
-from ..settings_tabs import SettingsTab, settings_tabs, tab_update_fields
+from codex_django.cabinet.http.access import space_required
+from codex_django.cabinet.navigation.menus import UserPermissions
+from codex_django.cabinet.navigation.settings_tabs import SettingsTab, settings_tabs, tab_update_fields
+
 from .form_styling import style_form
 
 __all__ = ["site_settings_tab_view", "site_settings_view"]

@@ -1,6 +1,6 @@
 """Bootstrap Icons' catalogue: which icon names exist, and which the library itself uses.
 
-The pure half of the icons (the other, :mod:`codex_django.cabinet.icons`, builds
+The pure half of the icons (the other, :mod:`codex_django.cabinet.assets.icons`, builds
 the stylesheet of the icons in use from the registry and the settings). It reads
 two files of the built bundle, once per process, and imports nothing of the
 cabinet, so the ``IconName`` contract field (:mod:`.types.fields`) can check a
@@ -25,7 +25,7 @@ from pathlib import Path
 
 __all__ = ["DIST", "check_icon_name", "icon_codepoints", "library_icons"]
 
-DIST = Path(__file__).resolve().parent / "static" / "cabinet" / "dist"
+DIST = Path(__file__).resolve().parent.parent / "static" / "cabinet" / "dist"
 
 
 @functools.cache

@@ -29,7 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "DEFAULT_MODULE": {"staff": "dashboard", "client": "dashboard"},
     # Dotted path to ``(request, space) -> bool``: who may enter a space.
     # The default: staff space needs ``is_staff``, client space any authenticated user.
-    "SPACE_ACCESS": "codex_django.cabinet.access.default_space_access",
+    "SPACE_ACCESS": "codex_django.cabinet.http.access.default_space_access",
     # Redis: a URL (falls back to the top-level ``REDIS_URL`` setting); None disables Redis.
     # redis://host:6379/0 (one server), redis+cluster://host:7000,host:7001 (Redis Cluster) or
     # redis+sentinel://host:26379,host:26380/<service name>[/db] (Sentinel); see cabinet/redis/urls.py.
@@ -48,7 +48,7 @@ DEFAULTS: dict[str, Any] = {
     # Bootstrap Icons a project's own pages use beyond the library's and the registry's
     # (nav entries, shortcuts): names such as "bi-archive", or "all" for the whole set.
     # Icons named only in your templates or contract data (table actions, KPI icons,
-    # modal actions) need listing here, else they render blank (see cabinet/icons.py).
+    # modal actions) need listing here, else they render blank (see cabinet/assets/icons.py).
     "ICONS": [],
     # Content-Security-Policy header sent by CabinetCSPMiddleware.
     "CSP": {

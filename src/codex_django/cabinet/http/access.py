@@ -17,7 +17,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.utils.module_loading import import_string
 
-from .conf import cabinet_setting
+from codex_django.cabinet.conf import cabinet_setting
 
 SPACES = ("staff", "client")
 

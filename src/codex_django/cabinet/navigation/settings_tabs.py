@@ -5,7 +5,7 @@ the user may see, and each tab's form posts to its own URL, which saves only
 that form's fields. Two tabs are built in: ``general`` (name, logo) and
 ``theme`` (theme overrides). Add your own from a feature app's ``cabinet.py``::
 
-    from codex_django.cabinet.settings_tabs import SettingsTab, settings_tabs
+    from codex_django.cabinet.navigation.settings_tabs import SettingsTab, settings_tabs
 
     settings_tabs.register(SettingsTab(
         slug="booking",
@@ -34,7 +34,7 @@ from django.http import HttpRequest
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from .navigation import UserPermissions
+from codex_django.cabinet.navigation.menus import UserPermissions
 
 __all__ = ["SettingsTab", "SettingsTabRegistry", "settings_tabs"]
 
@@ -42,7 +42,7 @@ _SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 
 
 def _cabinet_settings(request: HttpRequest) -> models.Model:
-    from .models.settings import CabinetSettings
+    from codex_django.cabinet.models.settings import CabinetSettings
 
     return CabinetSettings.load()
 
@@ -133,7 +133,7 @@ settings_tabs = SettingsTabRegistry()
 
 
 def _register_builtin_tabs() -> None:
-    from .site_settings_forms import GeneralSettingsForm, ThemeSettingsForm
+    from codex_django.cabinet.views.site_settings_forms import GeneralSettingsForm, ThemeSettingsForm
 
     settings_tabs.register(
         SettingsTab(

@@ -19,7 +19,7 @@ import logging
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
-from .types.fields import check_url, classify_url
+from codex_django.cabinet.types.fields import check_url, classify_url
 
 __all__ = ["UnresolvedLink", "UnsafeLink", "resolve_link"]
 

@@ -20,7 +20,7 @@ view or another middleware) are left alone, and ``CODEX_CABINET["CSP"] = None``
 
 Add it after Django's security middleware::
 
-    MIDDLEWARE = [..., "codex_django.cabinet.middleware.CabinetCSPMiddleware"]
+    MIDDLEWARE = [..., "codex_django.cabinet.http.middleware.CabinetCSPMiddleware"]
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from django.http import HttpRequest, HttpResponseBase
 
-from .conf import cabinet_setting
+from codex_django.cabinet.conf import cabinet_setting
 
 __all__ = ["CSP_HEADER", "CSPNonce", "CabinetCSPMiddleware", "build_policy"]
 

@@ -48,7 +48,7 @@ __all__ = [
     "install",
 ]
 
-LOADER = "codex_django.cabinet.entry_templates.Loader"
+LOADER = "codex_django.cabinet.rendering.entry_templates.Loader"
 INCLUDE_PREFIX = "cabinet/components/"
 COTTON_PREFIX = "cotton/cabinet/"
 SLIPPERS_PREFIX = "cabinet/slippers/"
@@ -70,7 +70,7 @@ def _component(name: str) -> Any:
     from django_components import registry
     from django_components.component_registry import NotRegistered
 
-    from codex_django.cabinet.component import CabinetComponent, ComponentKwargs
+    from codex_django.cabinet.rendering.component import CabinetComponent, ComponentKwargs
 
     try:
         component = registry.get(name)
@@ -231,7 +231,7 @@ def install_entry_loader() -> None:
     from django.core.signals import setting_changed
 
     install(settings.TEMPLATES)
-    setting_changed.connect(_templates_changed, dispatch_uid="codex_django.cabinet.entry_templates")
+    setting_changed.connect(_templates_changed, dispatch_uid="codex_django.cabinet.rendering.entry_templates")
 
 
 def _templates_changed(*, setting: str, value: Any, **kwargs: Any) -> None:

@@ -15,7 +15,7 @@ import pkgutil
 
 def component_modules() -> list[str]:
     """Dotted paths of the component modules, sorted."""
-    components = importlib.import_module(f"{__package__}.components")
+    components = importlib.import_module("codex_django.cabinet.components")
     found = []
     for info in pkgutil.iter_modules(components.__path__):
         if info.ispkg and not info.name.startswith("_"):

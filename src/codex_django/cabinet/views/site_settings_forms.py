@@ -12,7 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models.settings import CabinetSettings
+from codex_django.cabinet.models.settings import CabinetSettings
 
 __all__ = ["GeneralSettingsForm", "ThemeSettingsForm"]
 

@@ -12,7 +12,7 @@ here, with the icons
 * ``CODEX_CABINET["ICONS"]`` lists: extra names a project's own pages use, or
   ``"all"`` for every icon (then the static ``cabinet/dist/icons-all.css`` is linked).
 
-It is served like the theme stylesheet (:mod:`codex_django.cabinet.cached_css`):
+It is served like the theme stylesheet (:mod:`codex_django.cabinet.assets.cached_css`):
 ``…/icons/icons-<digest>.css``, cached for a year, the digest changing with the
 set. ``{% cabinet_css %}`` links it after the bundle (nothing when every icon in
 use is in the bundle). When the route is not included in the URLconf, the
@@ -20,7 +20,7 @@ static ``icons-all.css`` is linked instead.
 
 Which names exist and their codepoints (``cabinet/dist/icons.json``), the
 icons the bundle holds and :func:`check_icon_name` (behind the ``IconName``
-contract field) are the catalogue, :mod:`codex_django.cabinet.icon_catalogue`,
+contract field) are the catalogue, :mod:`codex_django.cabinet.assets.icon_catalogue`,
 which imports nothing of the cabinet; this module, which reads the registry,
 re-exports them.
 
@@ -42,8 +42,8 @@ from typing import Any
 
 from django.urls import NoReverseMatch, reverse
 
-from codex_django.cabinet.cached_css import StylesheetTable
-from codex_django.cabinet.icon_catalogue import DIST, check_icon_name, icon_codepoints, library_icons
+from codex_django.cabinet.assets.cached_css import StylesheetTable
+from codex_django.cabinet.assets.icon_catalogue import DIST, check_icon_name, icon_codepoints, library_icons
 from codex_django.cabinet.registry import cabinet_registry
 
 __all__ = [

@@ -78,7 +78,7 @@ class CabinetComponent(Component):
     css = None
     #: The slot a call's block content fills (page_header's ``actions``): cotton's
     #: ``<c-slot name="actions">``, slippers' ``{% #CabPageHeader %}...{% /CabPageHeader %}``;
-    #: see :mod:`codex_django.cabinet.entry_templates`.
+    #: see :mod:`codex_django.cabinet.rendering.entry_templates`.
     block_slot: ClassVar[str] = ""
     #: The slot the include entry template fills from the variable of that name (split_panel's
     #: ``detail``). Not page_header's ``actions``: an include sees the caller's whole context,
@@ -246,9 +246,9 @@ class ComponentKwargs:
             ) from None
         if settings.DEBUG:
             # Every component's kwargs pass here: with DEBUG on, icons no stylesheet on the page
-            # has a rule for are logged (codex_django.cabinet.icons.warn_unstyled_icons). Not in
+            # has a rule for are logged (codex_django.cabinet.assets.icons.warn_unstyled_icons). Not in
             # production: the walk of the payload would cost every render for a development hint.
-            from codex_django.cabinet.icons import warn_unstyled_icons
+            from codex_django.cabinet.assets.icons import warn_unstyled_icons
 
             warn_unstyled_icons(self._component_name(), values)
 

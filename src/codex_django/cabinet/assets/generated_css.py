@@ -10,7 +10,7 @@ their one source of truth:
   (:func:`codex_django.cabinet.components.calendar_grid.presenter.positions_css`, sized by its limits).
 
 Neither file is committed: ``npm run build`` (``frontend/build.mjs``) runs
-``python -m codex_django.cabinet.generated_css``, which prints them as one JSON
+``python -m codex_django.cabinet.assets.generated_css``, which prints them as one JSON
 object ``{file name: CSS}``, writes each where it belongs and bundles them. The
 build owns the paths, this module the contents. The wheel ships the built files
 (``scripts/check_wheel.py`` checks they are in it).

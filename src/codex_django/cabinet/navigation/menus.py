@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 from django.utils.functional import Promise
 
-from .links import resolve_link
-from .types.nav import TOPBAR_GROUPS, Shortcut, SidebarItem, TopbarEntry
+from codex_django.cabinet.rendering.links import resolve_link
+from codex_django.cabinet.types.nav import TOPBAR_GROUPS, Shortcut, SidebarItem, TopbarEntry
 
 __all__ = ["NavLink", "UserPermissions", "active_index", "build_shortcuts", "build_sidebar", "build_topbar"]
 

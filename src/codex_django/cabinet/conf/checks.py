@@ -32,7 +32,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import NoReverseMatch, reverse
 from django.utils.module_loading import import_string
 
-from .conf import DEFAULTS
+from codex_django.cabinet.conf import DEFAULTS
 
 __all__ = [
     "BUNDLE_CSS",
@@ -243,7 +243,7 @@ def check_settings(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]
                 Error(
                     f"CODEX_CABINET['SPACE_ACCESS'] = {access!r} cannot be imported: {error}.",
                     hint="Point it at a function (request, space) -> bool, "
-                    "e.g. 'codex_django.cabinet.access.default_space_access'.",
+                    "e.g. 'codex_django.cabinet.http.access.default_space_access'.",
                     id="cabinet.E008",
                 )
             )
@@ -274,7 +274,7 @@ def check_redis_url(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage
     ``CODEX_REDIS_ENABLED``): a URL that cannot work should fail before deploy.
     A non-string ``CODEX_CABINET["REDIS_URL"]`` is E007's.
     """
-    from .redis.urls import masked, parse_redis_url
+    from codex_django.cabinet.redis.urls import masked, parse_redis_url
 
     configured = getattr(settings, "CODEX_CABINET", None)
     configured = configured if isinstance(configured, dict) else {}
@@ -299,7 +299,7 @@ def _bundle_found() -> bool:
         from django.contrib.staticfiles import finders
 
         return bool(finders.find(BUNDLE_CSS))
-    return (Path(__file__).resolve().parent / "static" / BUNDLE_CSS).is_file()
+    return (Path(__file__).resolve().parent.parent / "static" / BUNDLE_CSS).is_file()
 
 
 @register(Tags.staticfiles)
@@ -321,7 +321,7 @@ def check_assets(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
 @register()
 def check_djc_extension(app_configs: Any = None, **kwargs: Any) -> list[CheckMessage]:
     """W030: without the cabinet's django-components extension every page loads an unused script."""
-    from codex_django.cabinet.djc_extension import PATH, installed
+    from codex_django.cabinet.rendering.djc_extension import PATH, installed
 
     if installed():
         return []

@@ -14,7 +14,7 @@ swaps the answer into its dialog. A view serving such a URL:
   listening with ``hx-trigger="refresh-calendar from:body"``) and then
   ``close-modal``::
 
-    from codex_django.cabinet.modal_responses import modal_close_response, render_modal
+    from codex_django.cabinet.http.modal_responses import modal_close_response, render_modal
 
     @space_required("staff")
     def quick_create(request):
@@ -39,8 +39,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
 
-from .links import resolve_link
-from .types.modal import ModalContentData
+from codex_django.cabinet.rendering.links import resolve_link
+from codex_django.cabinet.types.modal import ModalContentData
 
 __all__ = ["CLOSE_EVENT", "OPEN_EVENT", "is_htmx", "modal_close_response", "render_modal"]
 

@@ -5,13 +5,13 @@ django-components adds its client-side dependency manager
 every full page that renders a component. The manager only serves components
 that declare their own JS (``Component.js``, ``js_file``, ``Media.js``), which
 no cabinet component does: their JS is in the bundle, their CSS is linked as
-``Media.css`` (see :func:`codex_django.cabinet.component.own_stylesheet`).
+``Media.css`` (see :func:`codex_django.cabinet.rendering.component.own_stylesheet`).
 
 :class:`CabinetExtension` drops the manager's scripts when no other script is
 left to manage, and keeps them untouched otherwise, so project components that
 use django-components' JS keep working. Enable it in the settings::
 
-    COMPONENTS = {"extensions": ["codex_django.cabinet.djc_extension.CabinetExtension"]}
+    COMPONENTS = {"extensions": ["codex_django.cabinet.rendering.djc_extension.CabinetExtension"]}
 
 ``cabinet.W030`` reports it missing.
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from django_components import ComponentExtension, OnDependenciesContext, Script, Style
 
-PATH = "codex_django.cabinet.djc_extension.CabinetExtension"
+PATH = "codex_django.cabinet.rendering.djc_extension.CabinetExtension"
 
 
 class CabinetExtension(ComponentExtension):
