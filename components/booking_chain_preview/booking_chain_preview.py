@@ -22,7 +22,7 @@ from codex_django.cabinet.rendering.component import (
     own_stylesheet,
     template_beside,
 )
-from codex_django.cabinet.types.booking import BookingChainPreviewData
+from codex_django.cabinet.types.booking_modal import BookingChainPreviewData
 
 
 @register("booking_chain_preview")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from codex_django.cabinet.components.generic_modal import samples
-from codex_django.cabinet.types.booking import BookingChainPreviewData, BookingChainPreviewItem
+from codex_django.cabinet.types.booking_modal import BookingChainPreviewData, BookingChainPreviewItem
 from codex_django.storybook.story import Story
 
 STORIES = [

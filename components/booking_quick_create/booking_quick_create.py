@@ -38,7 +38,7 @@ from codex_django.cabinet.rendering.component import (
     own_stylesheet,
     template_beside,
 )
-from codex_django.cabinet.types.booking import BookingQuickCreateData
+from codex_django.cabinet.types.booking_modal import BookingQuickCreateData
 
 PREFIX = "cab-qc"
 NEW_CLIENT_FIELDS = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from codex_django.cabinet.components.generic_modal import samples
-from codex_django.cabinet.types.booking import BookingQuickCreateData
+from codex_django.cabinet.types.booking_modal import BookingQuickCreateData
 from codex_django.storybook.story import Story
 
 STORIES = [

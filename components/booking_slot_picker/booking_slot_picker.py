@@ -31,7 +31,7 @@ from codex_django.cabinet.rendering.component import (
     template_beside,
 )
 from codex_django.cabinet.rendering.links import resolve_link
-from codex_django.cabinet.types.booking import BookingSlotPickerData
+from codex_django.cabinet.types.booking_modal import BookingSlotPickerData
 
 
 @register("booking_slot_picker")

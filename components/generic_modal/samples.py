@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
-from codex_django.cabinet.types.booking import (
+from codex_django.cabinet.types.booking_modal import (
     BookingChainPreviewData,
     BookingChainPreviewItem,
     BookingQuickCreateClientOption,

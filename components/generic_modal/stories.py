@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from codex_django.cabinet.types.booking import BookingChainPreviewData
+from codex_django.cabinet.types.booking_modal import BookingChainPreviewData
 from codex_django.cabinet.types.modal import (
     ActionSection,
     ChainPreviewSection,

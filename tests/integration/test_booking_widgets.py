@@ -16,14 +16,13 @@ from codex_django.cabinet.components.date_time_picker.date_time_picker import da
 from codex_django.cabinet.components.generic_modal import samples
 from codex_django.cabinet.components.service_selector.service_selector import duration_label
 from codex_django.cabinet.types.booking import (
-    BookingChainPreviewData,
-    BookingSlotPickerData,
     BookingSummaryData,
     ClientSelectorData,
     DateTimePickerData,
     ServiceItem,
     ServiceSelectorData,
 )
+from codex_django.cabinet.types.booking_modal import BookingChainPreviewData, BookingSlotPickerData
 from tests.integration.test_modal_system import Node, parse, render
 
 CLIENTS = [

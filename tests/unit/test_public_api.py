@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import importlib
+import pkgutil
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,9 @@ def test_all_is_the_sorted_list_of_exports() -> None:
 
 
 def test_types_package_reexports_every_contract_module() -> None:
-    for module in ("nav", "registry", "widgets", "components", "booking", "modal"):
+    modules = [info.name for info in pkgutil.iter_modules(types_package.__path__)]
+    assert {"nav", "registry", "booking", "booking_modal", "modal", "data_table"} <= set(modules)
+    for module in modules:
         loaded = importlib.import_module(f"codex_django.cabinet.types.{module}")
         public = [
             name
@@ -144,6 +147,26 @@ def test_importing_one_contract_module_loads_only_what_it_imports() -> None:
             "codex_django.cabinet.types.fields",
         ]
     )
+
+
+def test_booking_modal_blocks_still_import_from_types_booking() -> None:
+    # They moved to types.booking_modal; the earlier path keeps giving the same classes.
+    _fresh(
+        "from codex_django.cabinet.types.booking import BookingQuickCreateData as old\n"
+        "from codex_django.cabinet.types.booking_modal import BookingQuickCreateData as new\n"
+        "assert old is new\n"
+        "import codex_django.cabinet.types.booking as b\n"
+        "try:\n    b.NotAContract\nexcept AttributeError as error:\n    assert 'NotAContract' in str(error)\n"
+        "else:\n    raise AssertionError('no AttributeError')"
+    )
+
+
+def test_registry_package_keeps_the_single_module_names() -> None:
+    from codex_django.cabinet.registry import SPACES, CabinetRegistry, SidebarItem, TopbarEntry
+    from codex_django.cabinet.types.nav import SidebarItem as NavSidebarItem
+
+    assert SPACES == ("staff", "client") and SidebarItem is NavSidebarItem
+    assert CabinetRegistry.__module__ == "codex_django.cabinet.registry.store" and TopbarEntry
 
 
 def test_a_submodule_not_yet_imported_is_still_an_attribute_of_the_package() -> None:

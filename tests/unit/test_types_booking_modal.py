@@ -10,6 +10,14 @@ from django.utils.translation import override
 from pydantic import ValidationError
 
 from codex_django.cabinet.types.booking import (
+    BookingSummaryData,
+    ClientSelectorData,
+    DateTimePickerData,
+    ServiceItem,
+    ServiceSelectorData,
+    TimeSlotState,
+)
+from codex_django.cabinet.types.booking_modal import (
     BookingChainPreviewData,
     BookingChainPreviewItem,
     BookingQuickCreateClientOption,
@@ -17,12 +25,6 @@ from codex_django.cabinet.types.booking import (
     BookingQuickCreateServiceOption,
     BookingSlotPickerData,
     BookingSlotPickerOption,
-    BookingSummaryData,
-    ClientSelectorData,
-    DateTimePickerData,
-    ServiceItem,
-    ServiceSelectorData,
-    TimeSlotState,
 )
 from codex_django.cabinet.types.contract import from_payload, json_schema, to_payload
 from codex_django.cabinet.types.modal import (

@@ -8,13 +8,13 @@ import pytest
 from pydantic import ValidationError
 
 from codex_django.cabinet.types.booking import (
-    BookingQuickCreateData,
     BookingSummaryData,
     ClientSelectorData,
     DateTimePickerData,
     ServiceItem,
     ServiceSelectorData,
 )
+from codex_django.cabinet.types.booking_modal import BookingQuickCreateData
 from codex_django.cabinet.types.contract import from_payload, to_payload
 
 

@@ -42,14 +42,16 @@ from codex_django.cabinet.formatting import (
 from codex_django.cabinet.http.access import space_required
 from codex_django.cabinet.http.modal_responses import is_htmx, modal_close_response, render_modal
 from codex_django.cabinet.types.booking import (
-    BookingQuickCreateClientOption,
-    BookingQuickCreateData,
-    BookingQuickCreateServiceOption,
     BookingSummaryData,
     ClientSelectorData,
     DateTimePickerData,
     ServiceItem,
     ServiceSelectorData,
+)
+from codex_django.cabinet.types.booking_modal import (
+    BookingQuickCreateClientOption,
+    BookingQuickCreateData,
+    BookingQuickCreateServiceOption,
 )
 from codex_django.cabinet.types.modal import ActionSection, ModalAction, ModalContentData, QuickCreateSection
 

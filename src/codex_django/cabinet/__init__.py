@@ -45,7 +45,7 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "ListViewData",
         "SplitPanelData",
     ),
-    "codex_django.cabinet.types.booking": (
+    "codex_django.cabinet.types.booking_modal": (
         "BookingChainPreviewData",
         "BookingChainPreviewItem",
         "BookingQuickCreateClientOption",
@@ -53,6 +53,8 @@ _EXPORTS_BY_MODULE: dict[str, tuple[str, ...]] = {
         "BookingQuickCreateServiceOption",
         "BookingSlotPickerData",
         "BookingSlotPickerOption",
+    ),
+    "codex_django.cabinet.types.booking": (
         "BookingSummaryData",
         "ClientSelectorData",
         "DateTimePickerData",
@@ -107,6 +109,13 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:
     from .registry import CabinetRegistry, cabinet_registry, configure_space, declare
     from .types.booking import (
+        BookingSummaryData,
+        ClientSelectorData,
+        DateTimePickerData,
+        ServiceItem,
+        ServiceSelectorData,
+    )
+    from .types.booking_modal import (
         BookingChainPreviewData,
         BookingChainPreviewItem,
         BookingQuickCreateClientOption,
@@ -114,11 +123,6 @@ if TYPE_CHECKING:
         BookingQuickCreateServiceOption,
         BookingSlotPickerData,
         BookingSlotPickerOption,
-        BookingSummaryData,
-        ClientSelectorData,
-        DateTimePickerData,
-        ServiceItem,
-        ServiceSelectorData,
     )
     from .types.calendar import CalendarGridData, CalendarSlot
     from .types.collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData

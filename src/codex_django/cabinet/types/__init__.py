@@ -46,6 +46,13 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:
     from .booking import (
+        BookingSummaryData,
+        ClientSelectorData,
+        DateTimePickerData,
+        ServiceItem,
+        ServiceSelectorData,
+    )
+    from .booking_modal import (
         BookingChainPreviewData,
         BookingChainPreviewItem,
         BookingQuickCreateClientOption,
@@ -53,11 +60,6 @@ if TYPE_CHECKING:
         BookingQuickCreateServiceOption,
         BookingSlotPickerData,
         BookingSlotPickerOption,
-        BookingSummaryData,
-        ClientSelectorData,
-        DateTimePickerData,
-        ServiceItem,
-        ServiceSelectorData,
     )
     from .calendar import CalendarGridData, CalendarSlot
     from .collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData

@@ -29,13 +29,21 @@ code lives in one module per family, re-exported here:
 :mod:`~codex_django.cabinet.types.data_table` (table, filters, row actions),
 :mod:`~codex_django.cabinet.types.calendar` (grid and events),
 :mod:`~codex_django.cabinet.types.collections` (cards, lists, split panel),
-:mod:`~codex_django.cabinet.types.booking` (booking widgets) and
+:mod:`~codex_django.cabinet.types.booking` (booking wizard widgets),
+:mod:`~codex_django.cabinet.types.booking_modal` (booking blocks of a modal) and
 :mod:`~codex_django.cabinet.types.modal` (modal sections).
 """
 
 from __future__ import annotations
 
 from .booking import (
+    BookingSummaryData,
+    ClientSelectorData,
+    DateTimePickerData,
+    ServiceItem,
+    ServiceSelectorData,
+)
+from .booking_modal import (
     BookingChainPreviewData,
     BookingChainPreviewItem,
     BookingQuickCreateClientOption,
@@ -43,11 +51,6 @@ from .booking import (
     BookingQuickCreateServiceOption,
     BookingSlotPickerData,
     BookingSlotPickerOption,
-    BookingSummaryData,
-    ClientSelectorData,
-    DateTimePickerData,
-    ServiceItem,
-    ServiceSelectorData,
 )
 from .calendar import CalendarGridData, CalendarSlot, PlacedEvent
 from .collections import CardGridData, CardItem, ListRow, ListViewData, PanelEntry, SplitPanelData

@@ -19,6 +19,7 @@ ids (htmx looks the fragment up as a CSS selector after a swap).
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Annotated, Any
 
 from django.utils.functional import Promise
@@ -169,3 +170,35 @@ Permission = Annotated[str, AfterValidator(_check_permission)]
 
 # An identifier that keys an item in a collection (a model's primary key as text).
 ItemId = Annotated[str, Field(min_length=1)]
+
+
+# --------------------------------------------------------------------------- dates and times
+
+_HH_MM = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+
+
+def check_time(value: str) -> str:
+    if value and not _HH_MM.fullmatch(value):
+        raise ValueError("a time is written 'HH:MM' with a 24-hour clock, e.g. '09:30'")
+    return value
+
+
+def check_date(value: str) -> str:
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ValueError("a date is written 'YYYY-MM-DD', e.g. '2026-04-01'") from None
+    return value
+
+
+# ``"HH:MM"`` (24-hour) or ``""``.
+TimeOfDay = Annotated[str, AfterValidator(check_time)]
+# ``"YYYY-MM-DD"`` or ``""``.
+IsoDate = Annotated[str, AfterValidator(check_date)]
+
+
+def check_choice(value: str, options: list[Any], what: str) -> None:
+    values = [option.value for option in options]
+    if value and value not in values:
+        raise ValueError(f"{value!r} is not one of the {what} values {values[:10]!r}")

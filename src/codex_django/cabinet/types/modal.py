@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
-from .booking import BookingChainPreviewData, BookingQuickCreateData, BookingSlotPickerData
+from .booking_modal import BookingChainPreviewData, BookingQuickCreateData, BookingSlotPickerData
 from .contract import contract
 from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
