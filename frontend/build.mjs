@@ -31,81 +31,24 @@
 //
 // The component files are found by a glob at build time and fed to esbuild through a
 // virtual entry module, so adding a component never means editing a list here.
+//
+// This file is the entry point; its parts: frontend/build/common.mjs (paths, helpers),
+// frontend/build/bootstrap.mjs (Bootstrap's CSS: compiled, trimmed, RTL) and
+// frontend/build/icons.mjs (the icon font in pieces, icons.json, icons-used.json, icons-all.css).
 
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
-import { copyFile, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import * as esbuild from "esbuild";
-import postcss from "postcss";
-import rtlcss from "rtlcss";
-import * as sass from "sass";
-import subsetFont from "subset-font";
 import { minify as terserMinify } from "terser";
+import { bootstrapCss } from "./build/bootstrap.mjs";
+import { CABINET_STATIC, COMPONENTS, exists, NODE_MODULES, ROOT, STORYBOOK_SRC } from "./build/common.mjs";
+import { ICONS_FONT, iconsCss, writeIconFiles } from "./build/icons.mjs";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CABINET_STATIC = path.join(ROOT, "src/codex_django/cabinet/static/cabinet");
-const COMPONENTS = path.join(ROOT, "components");
-const STORYBOOK_SRC = path.join(ROOT, "storybook/frontend");
-const NODE_MODULES = path.join(ROOT, "node_modules");
-const ICONS_FONT = path.join(NODE_MODULES, "bootstrap-icons/font");
-const ICON_FONT_CACHE = path.join(NODE_MODULES, ".cache/cabinet-icons");
-const ICON_SLICE = 256; // icons per slice of the icon font: 4-21 KB each instead of 134 KB for all
-const BOOTSTRAP_SCSS = path.join(ROOT, "frontend/bootstrap.scss");
-const SASS_CACHE = path.join(NODE_MODULES, ".cache/cabinet-bootstrap");
-const TOKENS_CSS = path.join(CABINET_STATIC, "tokens.css");
 // The shell's stylesheets (static/cabinet/shell/), in cascade order: later parts may override earlier ones.
 const SHELL_PARTS = ["base", "topbar", "sidebar", "main"];
-// Selectors of the Bootstrap modules kept that no cabinet template, component or story uses
-// (a rule goes when all its selectors match; a rule shared with a kept selector keeps that one):
-// form validation on submit (the cabinet marks fields .is-invalid), row columns, offsets and
-// responsive gutters (a dashboard widget's `col` takes col-* only), drop-up/-start/-end and
-// responsive dropdown alignment, card groups and images, the underlined nav, icon links; the
-// state classes of Bootstrap's JS plugins, which the cabinet does not ship (.fade, .collapse);
-// and the rarer variants: display headings, vertical and sized button groups, the dark dropdown,
-// plain-text controls, large form controls, growing spinners, validation tooltips, responsive
-// sticky and table-responsive, ratio/stack/vr/stretched-link/fixed helpers, initialism,
-// blockquote, inline lists, reversed and inline checks, filled/justified navs, figures, thumbnails.
-const BOOTSTRAP_LEFT_OUT = [
-  /\.was-validated\b/,
-  /\.row-cols-/,
-  /\.offset-/,
-  /\.g[xy]?-(sm|md|lg|xl|xxl)-/,
-  /\.drop(up|end|start)\b/,
-  /\.dropdown-menu-(sm|md|lg|xl|xxl)-/,
-  /\.card-group\b/,
-  /\.card-img/,
-  /\.card-header-(tabs|pills)\b/,
-  /\.nav-underline\b/,
-  /\.icon-link\b/,
-  /\.(fade|collapse|collapsing|collapse-horizontal)\b/,
-  /\.display-[1-6]\b/,
-  /\.btn-group-(vertical|lg|sm)\b/,
-  /\.dropdown-menu-dark\b/,
-  /\.form-control-plaintext\b/,
-  /\.(col-form-label|form-select|form-control)-lg\b/,
-  /\.col-form-label-sm\b/,
-  /\.spinner-grow/,
-  /\.invalid-tooltip\b/,
-  /\.sticky-(sm|md|lg|xl|xxl)-/,
-  /\.table-responsive-(sm|md|lg|xl|xxl)\b/,
-  /\.(ratio|hstack|vstack|vr|stretched-link|fixed-top|fixed-bottom)\b/,
-  /\.ratio-/,
-  /\.(initialism|blockquote|list-inline)/,
-  /\.form-check-(reverse|inline)\b/,
-  /\.nav-(fill|justified)\b/,
-  /\.(figure|img-thumbnail)\b/,
-  /\.figure-/,
-];
-// Where the library names icons (`bi-<name>`): collected into icons-used.json.
-const ICON_SOURCES = [
-  [COMPONENTS, [".html", ".py", ".js"]],
-  [path.join(ROOT, "src/codex_django/cabinet"), [".html", ".py", ".js"]],
-  [path.join(ROOT, "storybook"), [".html", ".py", ".js"]],
-];
 // Components whose CSS is in cabinet.css: the shell renders them on every page (modal_host,
 // color_mode_switch), they fill most modals (generic_modal: a modal's first load must not show
 // unstyled content while its stylesheet arrives) or they are atoms most other components and
@@ -179,15 +122,6 @@ async function markerClass(files) {
   throw new Error(`${files[0]}: no .cab-* class found (needed to detect the component in HTMX responses)`);
 }
 
-async function exists(file) {
-  try {
-    await stat(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A path usable inside an import statement of a virtual module resolved from ROOT. */
 function importPath(file) {
   return JSON.stringify("./" + path.relative(ROOT, file).split(path.sep).join("/"));
@@ -219,184 +153,6 @@ async function cabinetJsEntry() {
     `import ${importPath(path.join(ROOT, "frontend/cabinet-start.js"))};`,
   ];
   return { contents: lines.join("\n") + "\n", loader: "js", watchFiles: components };
-}
-
-async function packageVersion(name) {
-  return JSON.parse(await readFile(path.join(NODE_MODULES, name, "package.json"), "utf8")).version;
-}
-
-/** A rule's selector list in a comparable form (`:root, [data-bs-theme="light"]` -> `:root,[data-bs-theme=light]`). */
-function selectorKey(rule) {
-  return rule.selectors.map((selector) => selector.replace(/["'\s]/g, "")).sort().join(",");
-}
-
-/**
- * The compiled Bootstrap without dead weight: the rules of BOOTSTRAP_LEFT_OUT, and the custom
- * properties tokens.css sets again for the same selector (`:root`, `[data-bs-theme=dark]`,
- * `.btn-primary`, ...): tokens.css comes later in cabinet.css with the same specificity, so
- * Bootstrap's values there never apply (about 1 KB gzipped of --bs-* colours).
- */
-function trimBootstrap(css, tokens) {
-  const redefined = new Map();
-  for (const rule of postcss.parse(tokens).nodes) {
-    if (rule.type !== "rule") continue;
-    const props = redefined.get(selectorKey(rule)) || new Set();
-    rule.walkDecls((decl) => props.add(decl.prop));
-    redefined.set(selectorKey(rule), props);
-  }
-  const root = postcss.parse(css);
-  root.walkRules((rule) => {
-    if (rule.parent.type === "atrule" && /keyframes$/.test(rule.parent.name)) return;
-    const kept = rule.selectors.filter((selector) => !BOOTSTRAP_LEFT_OUT.some((pattern) => pattern.test(selector)));
-    if (!kept.length) {
-      rule.remove();
-      return;
-    }
-    if (kept.length !== rule.selectors.length) rule.selectors = kept;
-    const props = rule.parent.type === "root" ? redefined.get(selectorKey(rule)) : undefined;
-    if (props) rule.walkDecls((decl) => props.has(decl.prop) && !decl.important && decl.remove());
-    if (!rule.nodes.length) rule.remove();
-  });
-  root.walkAtRules((atRule) => {
-    if (atRule.nodes && !atRule.nodes.length) atRule.remove();
-  });
-  return root.toString();
-}
-
-/**
- * Bootstrap's CSS from frontend/bootstrap.scss (only the modules the cabinet uses), trimmed
- * (trimBootstrap), and its RTL twin made by rtlcss, as Bootstrap's own dist build does.
- * Compiling takes ~3 s, so the result is cached in node_modules/.cache, keyed by the SCSS
- * entry, tokens.css, the trimming and the versions.
- */
-async function bootstrapCss() {
-  const source = await readFile(BOOTSTRAP_SCSS, "utf8");
-  const tokens = await readFile(TOKENS_CSS, "utf8");
-  const versions = await Promise.all(["bootstrap", "sass", "rtlcss", "postcss"].map(packageVersion));
-  const trimming = [BOOTSTRAP_LEFT_OUT.map(String), trimBootstrap.toString()];
-  const key = createHash("sha256").update(JSON.stringify([source, tokens, trimming, versions])).digest("hex").slice(0, 16);
-  const ltrFile = path.join(SASS_CACHE, `bootstrap-${key}.css`);
-  const rtlFile = path.join(SASS_CACHE, `bootstrap-${key}.rtl.css`);
-  if ((await exists(ltrFile)) && (await exists(rtlFile))) {
-    return { ltr: await readFile(ltrFile, "utf8"), rtl: await readFile(rtlFile, "utf8") };
-  }
-  const compiled = sass.compile(BOOTSTRAP_SCSS, {
-    loadPaths: [NODE_MODULES],
-    style: "expanded",
-    quietDeps: true,
-    logger: sass.Logger.silent,
-  });
-  const css = trimBootstrap(compiled.css, tokens);
-  const rtl = rtlcss.process(css);
-  await mkdir(SASS_CACHE, { recursive: true });
-  await writeFile(ltrFile, css);
-  await writeFile(rtlFile, rtl);
-  return { ltr: css, rtl };
-}
-
-/** `U+F101-F103,U+F1A0`: the unicode-range of sorted code points. */
-function unicodeRange(points) {
-  const parts = [];
-  for (let i = 0; i < points.length; i++) {
-    let j = i;
-    while (j + 1 < points.length && points[j + 1] === points[j] + 1) j++;
-    const hex = (point) => point.toString(16).toUpperCase();
-    parts.push(j > i ? `U+${hex(points[i])}-${hex(points[j])}` : `U+${hex(points[i])}`);
-    i = j;
-  }
-  return parts.join(",");
-}
-
-/**
- * The icon font in pieces, as @font-face rules of one family with unicode ranges: a browser
- * downloads only the pieces whose range holds an icon of the page. The whole font is 134 KB;
- * the icons the library names are one 6 KB piece (declared last, so the browser looks there
- * first: CSS Fonts 4, "unicode-range"), every icon is also in one of the slices of ICON_SLICE
- * code points, for the icons a project adds (CODEX_CABINET["ICONS"], the registry). The
- * glyphs are the font's own, cut by harfbuzz (subset-font); cached in node_modules/.cache.
- */
-async function iconFontFaces(used, codepoints) {
-  const source = await readFile(path.join(ICONS_FONT, "fonts/bootstrap-icons.woff2"));
-  const versions = await Promise.all(["bootstrap-icons", "subset-font"].map(packageVersion));
-  const all = [...new Set(Object.values(codepoints))].sort((a, b) => a - b);
-  const pieces = [];
-  for (let start = 0; start < all.length; start += ICON_SLICE) {
-    pieces.push({ name: `bootstrap-icons-${start / ICON_SLICE + 1}`, points: all.slice(start, start + ICON_SLICE) });
-  }
-  pieces.push({ name: "bootstrap-icons-cabinet", points: [...new Set(used.map((name) => codepoints[name]))].sort((a, b) => a - b) });
-  const faces = [];
-  for (const piece of pieces) {
-    const key = createHash("sha256").update(JSON.stringify([versions, piece.points])).digest("hex").slice(0, 16);
-    const file = path.join(ICON_FONT_CACHE, key, `${piece.name}.woff2`);
-    if (!(await exists(file))) {
-      const text = String.fromCodePoint(...piece.points);
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, await subsetFont(source, text, { targetFormat: "woff2" }));
-    }
-    const url = path.relative(ICONS_FONT, file).split(path.sep).join("/");
-    // The library's piece also claims the space: a browser takes an element's line metrics from
-    // the first face whose range holds U+0020, which must be this font (as with the whole font),
-    // not the fallback font (that moved icons by a pixel).
-    const range = unicodeRange(piece.points) + (piece.name === "bootstrap-icons-cabinet" ? ",U+20" : "");
-    faces.push(
-      `@font-face{font-display:block;font-family:"bootstrap-icons";src:url("${url}") format("woff2");` +
-        `unicode-range:${range}}`,
-    );
-  }
-  return faces.join("\n");
-}
-
-/**
- * bootstrap-icons.css's base rule (`.bi::before`), the icon font in pieces (iconFontFaces, in
- * place of its one @font-face) and the rules of the icons the library itself names; every other
- * icon's rule comes from icons.py's stylesheet (the registry's and CODEX_CABINET["ICONS"]) or
- * icons-all.css.
- */
-async function iconsCss(used, codepoints) {
-  const css = await readFile(path.join(ICONS_FONT, "bootstrap-icons.css"), "utf8");
-  const face = css.indexOf("@font-face");
-  const faceEnd = css.indexOf("}", face) + 1;
-  const end = css.indexOf("}", css.indexOf(".bi::before")) + 1;
-  if (face < 0 || end <= 0 || faceEnd > end) throw new Error("bootstrap-icons.css: no @font-face then .bi::before rule found");
-  const faces = await iconFontFaces(used, codepoints);
-  return css.slice(0, face) + faces + css.slice(faceEnd, end) + "\n" + iconRules(used, codepoints);
-}
-
-/** Every icon's rule, in Bootstrap Icons' own format (the fallback stylesheet icons-all.css). */
-function iconRules(names, codepoints) {
-  return names.map((name) => `.bi-${name}::before{content:"\\${codepoints[name].toString(16)}"}`).join("\n") + "\n";
-}
-
-async function sourceFiles(dir, extensions) {
-  const found = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name.startsWith(".") || entry.name === "dist" || entry.name === "node_modules") continue;
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...(await sourceFiles(full, extensions)));
-    else if (extensions.some((ext) => entry.name.endsWith(ext))) found.push(full);
-  }
-  return found;
-}
-
-/** icons.json (name -> codepoint), icons-used.json (names the library uses) and icons-all.css. */
-async function writeIconFiles() {
-  await mkdir(CABINET_DIST, { recursive: true });
-  const codepoints = JSON.parse(await readFile(path.join(ICONS_FONT, "bootstrap-icons.json"), "utf8"));
-  const names = Object.keys(codepoints).sort();
-  const used = new Set();
-  for (const [dir, extensions] of ICON_SOURCES) {
-    if (!(await exists(dir))) continue;
-    for (const file of await sourceFiles(dir, extensions)) {
-      for (const match of (await readFile(file, "utf8")).matchAll(/\bbi-([a-z0-9]+(?:-[a-z0-9]+)*)/g)) {
-        if (Object.hasOwn(codepoints, match[1])) used.add(match[1]);
-      }
-    }
-  }
-  const sorted = Object.fromEntries(names.map((name) => [name, codepoints[name]]));
-  await writeFile(path.join(CABINET_DIST, "icons.json"), JSON.stringify(sorted) + "\n");
-  await writeFile(path.join(CABINET_DIST, "icons-used.json"), JSON.stringify([...used].sort()) + "\n");
-  await writeFile(path.join(CABINET_DIST, "icons-all.css"), iconRules(names, codepoints));
-  return { used: [...used].sort(), codepoints };
 }
 
 function cabinetCssEntry(bootstrapCss) {
@@ -607,7 +363,7 @@ async function main() {
   const started = performance.now();
   await prepareOutputFolders();
   await writeGeneratedCss();
-  const icons = await writeIconFiles();
+  const icons = await writeIconFiles(CABINET_DIST);
   await writeComponentsManifest();
   await writeHtmxJs();
   const components = await componentCssBuilds();
