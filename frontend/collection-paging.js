@@ -1,4 +1,4 @@
-// Client-side paging shared by card_grid and list_view: one pager, two components.
+// Client-side paging and search shared by card_grid and list_view: one pager, two components.
 //
 // window.cabinetCollectionPaging(allItems) returns Alpine data to spread into a
 // component's own; allItems(component) lists the component's item elements:
@@ -10,8 +10,9 @@
 //   }));
 //
 // The component renders every item (its search needs them all); items past the
-// first page arrive `hidden` from the server. `setMatches(list)` takes the items
-// the search kept and shows page 1 of them; the pager's buttons turn the page.
+// first page arrive `hidden` from the server. The search input (x-bind="search")
+// keeps the items whose data-search (lowercased by the server) holds its text and
+// `setMatches(list)` shows page 1 of them; the pager's buttons turn the page.
 // The pager's markup is cabinet/includes/_collection_pager.html (Bootstrap's
 // .pagination); its texts arrive as data- attributes with {placeholders} and are
 // filled here with numbers in the page's locale. Works with Alpine's CSP build:
@@ -83,6 +84,26 @@ window.cabinetCollectionPaging = function cabinetCollectionPaging(allItems) {
       });
     },
 
+    // The search keeps the matching items; paging starts again on page 1 of them.
+    filter(text) {
+      const query = String(text || "").trim().toLowerCase();
+      this.setMatches(allItems(this).filter((item) => !query || (item.dataset.search || "").includes(query)));
+    },
+
+    search: {
+      ["@input.debounce.150ms"]() {
+        this.filter(this.$el.value);
+      },
+      ["@keydown.escape"]() {
+        this.$el.value = "";
+        this.filter("");
+      },
+    },
+    noResults: {
+      [":hidden"]() {
+        return !(this.total > 0 && this.shown === 0);
+      },
+    },
     pager: {
       [":hidden"]() {
         return this.pageCount() < 2;

@@ -47,11 +47,6 @@ document.addEventListener("alpine:init", () => {
       this.mode = mode;
       writeStored(this.storageKey(), mode);
     },
-    // The search keeps the matching cards; paging starts again on page 1 of them.
-    filter(text) {
-      const query = String(text || "").trim().toLowerCase();
-      this.setMatches(this.cards().filter((card) => !query || (card.dataset.search || "").includes(query)));
-    },
 
     root: {
       [":class"]() {
@@ -64,20 +59,6 @@ document.addEventListener("alpine:init", () => {
       },
       [":aria-pressed"]() {
         return this.mode === this.$el.dataset.mode ? "true" : "false";
-      },
-    },
-    search: {
-      ["@input.debounce.150ms"]() {
-        this.filter(this.$el.value);
-      },
-      ["@keydown.escape"]() {
-        this.$el.value = "";
-        this.filter("");
-      },
-    },
-    noResults: {
-      [":hidden"]() {
-        return !(this.total > 0 && this.shown === 0);
       },
     },
   }));

@@ -53,11 +53,6 @@ document.addEventListener("alpine:init", () => {
       const rows = this.focusRows();
       this.focusRow(last ? rows[rows.length - 1] : rows[0]);
     },
-    // The search keeps the matching rows; paging starts again on page 1 of them.
-    filter(text) {
-      const query = String(text || "").trim().toLowerCase();
-      this.setMatches(this.allRows().filter((row) => !query || (row.dataset.search || "").includes(query)));
-    },
     // Called by the paging after each page change: the roving Tab stop moves onto the page shown.
     pageShown() {
       const current = this.currentRow();
@@ -94,20 +89,6 @@ document.addEventListener("alpine:init", () => {
         if (event.ctrlKey || event.metaKey || event.shiftKey || event.altKey || event.button !== 0) return;
         event.preventDefault();
         this.$dispatch("open-modal", { url: this.$el.getAttribute("href") });
-      },
-    },
-    search: {
-      ["@input.debounce.150ms"]() {
-        this.filter(this.$el.value);
-      },
-      ["@keydown.escape"]() {
-        this.$el.value = "";
-        this.filter("");
-      },
-    },
-    noResults: {
-      [":hidden"]() {
-        return !(this.total > 0 && this.shown === 0);
       },
     },
   }));
