@@ -212,7 +212,7 @@ class _Badges:
             from django_components import registry
 
             badge = registry.get("status_badge")
-            kwargs = {"text": text, "colour": colour, "icon": icon}
+            kwargs = {"text": text, "style": colour, "icon": icon}
             rendered = str(badge.render(kwargs=kwargs, deps_strategy="ignore"))
             # status_badge's template escapes the text, so its output is safe to print as is;
             # the random data-djc-id attribute would make every render differ.

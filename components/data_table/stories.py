@@ -136,7 +136,7 @@ BULK_ACTIONS = [
         key="cancel",
         label="Cancel",
         url="/cabinet/booking/appointments/bulk/",
-        variant="danger",
+        style="btn-danger",
         icon="bi-x-lg",
         confirm="Cancel the selected appointments?",
     ),

@@ -21,9 +21,9 @@ from codex_django.cabinet.rendering.links import resolve_link
 from codex_django.cabinet.types.data_table import DataTableData
 
 BULK_CLASSES = {
-    "primary": "btn btn-sm btn-primary",
-    "secondary": "btn btn-sm btn-outline-secondary",
-    "danger": "btn btn-sm btn-outline-danger",
+    "btn-primary": "btn btn-sm btn-primary",
+    "btn-secondary": "btn btn-sm btn-outline-secondary",
+    "btn-danger": "btn btn-sm btn-outline-danger",
 }
 
 
@@ -94,7 +94,7 @@ def present_tools(table: DataTableData, dom_id: str, state_url: Callable[..., st
                     action.key,
                     action.label,
                     resolve_link(action.url),
-                    BULK_CLASSES[action.variant],
+                    BULK_CLASSES[action.style],
                     action.icon,
                     action.confirm,
                 )

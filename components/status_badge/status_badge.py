@@ -3,10 +3,10 @@
 The badge always carries its text: colour only repeats what the words say,
 so the status reads the same without colour (WCAG 1.4.1)::
 
-    {% component "status_badge" text=row.status_label colour="success" / %}
+    {% component "status_badge" text=row.status_label style="success" / %}
 
 * ``text`` - the status as shown (required, non-empty).
-* ``colour`` - a Bootstrap colour name: ``primary``, ``secondary`` (default),
+* ``style`` - a Bootstrap colour name: ``primary``, ``secondary`` (default),
   ``success``, ``danger``, ``warning``, ``info``, ``light`` or ``dark``; the
   names the contracts' ``badge_style`` fields use.
 * ``icon`` - optional Bootstrap Icons class shown before the text (decorative).
@@ -32,7 +32,7 @@ class StatusBadge(CabinetComponent):
 
     class Kwargs(ComponentKwargs):
         text: str
-        colour: BadgeStyle = "secondary"
+        style: BadgeStyle = "secondary"
         icon: IconName = ""
 
     def get_template_data(self, args: Any, kwargs: Any, slots: Any, context: Context) -> Any:

@@ -30,14 +30,14 @@ STORIES = [
     Story(
         component="status_badge",
         name="Typical",
-        kwargs={"text": "Paid", "colour": "success"},
+        kwargs={"text": "Paid", "style": "success"},
         notes="The word carries the status; the colour repeats it.",
     ),
     *[
         Story(
             component="status_badge",
             name=f"Colour {colour}",
-            kwargs={"text": WORDS[colour], "colour": colour},
+            kwargs={"text": WORDS[colour], "style": colour},
             # The two colours named after a theme look most different in the other one.
             screenshots=("dark--desktop",) if colour in ("light", "dark") else (),
         )
@@ -46,13 +46,13 @@ STORIES = [
     Story(
         component="status_badge",
         name="With icon",
-        kwargs={"text": "Confirmed", "colour": "info", "icon": "bi-check2"},
+        kwargs={"text": "Confirmed", "style": "info", "icon": "bi-check2"},
     ),
     Story(
         component="status_badge",
         name="Long text",
-        kwargs={"text": "Waiting for the client to confirm the rescheduled appointment", "colour": "warning"},
+        kwargs={"text": "Waiting for the client to confirm the rescheduled appointment", "style": "warning"},
         notes="Long text is cut with an ellipsis when the badge's container is narrower.",
     ),
-    Story(component="status_badge", name="Non-Latin text", kwargs={"text": "Оплачено", "colour": "success"}),
+    Story(component="status_badge", name="Non-Latin text", kwargs={"text": "Оплачено", "style": "success"}),
 ]

@@ -282,7 +282,7 @@ QUERY: dict[str, Any] = {
     "search_fields": ["username"],
     "status_field": "last_name",
 }
-RETIRE = BulkAction(key="retire", label="Retire", url="/users/bulk/", variant="danger")
+RETIRE = BulkAction(key="retire", label="Retire", url="/users/bulk/", style="btn-danger")
 
 
 def user_row(user: User) -> dict[str, Any]:

@@ -143,9 +143,9 @@ CASES = [
     Case(
         "status_badge",
         {},
-        '{% component "status_badge" text="Оплачено" colour="success" / %}',
-        '<c-cabinet.status-badge text="Оплачено" colour="success" />',
-        ('{% include "cabinet/components/status_badge.html" with text="Оплачено" colour="success" %}',),
+        '{% component "status_badge" text="Оплачено" style="success" / %}',
+        '<c-cabinet.status-badge text="Оплачено" style="success" />',
+        ('{% include "cabinet/components/status_badge.html" with text="Оплачено" style="success" %}',),
     ),
     Case(
         "empty_state",
@@ -213,7 +213,7 @@ def test_cotton_tags_among_other_markup(pages: Path, settings: Any, debug: bool)
             "mixed.html",
             '<div class="row">{% for m in metrics %}<div class="col"><c-cabinet.kpi :metric="m" /></div>'
             '{% endfor %}</div>{% component "status_badge" text="Готово" / %}'
-            '<c-cabinet.status-badge text="{{ word }}" colour="info" />',
+            '<c-cabinet.status-badge text="{{ word }}" style="info" />',
             {"metrics": [METRIC, MetricWidgetData(label="Выручка", value="18 500")], "word": "Новый"},
         )
     )

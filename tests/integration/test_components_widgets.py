@@ -300,12 +300,12 @@ def test_avatar_rejects_unknown_sizes_and_unsafe_urls() -> None:
 
 
 @pytest.mark.parametrize(
-    "colour", ["primary", "secondary", "success", "danger", "warning", "info", "light", "dark"]
+    "style", ["primary", "secondary", "success", "danger", "warning", "info", "light", "dark"]
 )
-def test_status_badge_always_shows_its_text(colour: str) -> None:
-    html = render('{% component "status_badge" text="Paid" colour=colour / %}', colour=colour)
+def test_status_badge_always_shows_its_text(style: str) -> None:
+    html = render('{% component "status_badge" text="Paid" style=style / %}', style=style)
     assert html == (
-        f'<span class="cab-status-badge cab-status-badge--{colour}">'
+        f'<span class="cab-status-badge cab-status-badge--{style}">'
         '<span class="cab-status-badge__dot" aria-hidden="true"></span>Paid</span>'
     )
 
@@ -319,9 +319,9 @@ def test_status_badge_defaults_to_secondary_and_takes_an_icon() -> None:
 
 def test_status_badge_refuses_colour_alone_and_unknown_colours() -> None:
     with pytest.raises(ValueError, match=r"status_badge: kwarg 'text' may not be empty"):
-        render('{% component "status_badge" text=" " colour="danger" / %}')
-    with pytest.raises(ValueError, match=r"status_badge: kwarg 'colour' must be one of 'primary' \|"):
-        render('{% component "status_badge" text="Paid" colour="#ff0000" / %}')
+        render('{% component "status_badge" text=" " style="danger" / %}')
+    with pytest.raises(ValueError, match=r"status_badge: kwarg 'style' must be one of 'primary' \|"):
+        render('{% component "status_badge" text="Paid" style="#ff0000" / %}')
     with pytest.raises(ValueError, match=r"status_badge: kwarg 'icon': an icon is a Bootstrap Icons class"):
         render('{% component "status_badge" text="Paid" icon="fa-check" / %}')
     with pytest.raises(TypeError, match=r"status_badge: kwarg 'text' must be str, got int"):
@@ -331,8 +331,10 @@ def test_status_badge_refuses_colour_alone_and_unknown_colours() -> None:
 def test_status_badge_takes_lazy_translations_and_refuses_unknown_kwargs() -> None:
     html = render('{% component "status_badge" text=word / %}', word=gettext_lazy("Paid"))
     assert html.endswith('aria-hidden="true"></span>Paid</span>')
-    with pytest.raises(TypeError, match="unexpected keyword argument 'color'"):
-        render('{% component "status_badge" text="Paid" color="success" / %}')
+    # `style`, as on ProfileBadge, TableAction and ModalAction; the earlier `colour` is refused.
+    for name in ("color", "colour"):
+        with pytest.raises(TypeError, match=f"unexpected keyword argument '{name}'"):
+            render(f'{{% component "status_badge" text="Paid" {name}="success" / %}}')
 
 
 # --- empty_state ----------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ QUERY: dict[str, Any] = {
     "status_field": "last_name",
 }
 RETIRE = BulkAction(
-    key="retire", label="Retire", url="/people/bulk/", variant="danger", confirm="Retire them?"
+    key="retire", label="Retire", url="/people/bulk/", style="btn-danger", confirm="Retire them?"
 )
 GUARDED = BulkAction(key="guarded", label="Guarded", url="/people/bulk/", permission="auth.change_user")
 DJC_ID = re.compile(r' data-djc-id-\w+=""')

@@ -224,7 +224,7 @@ def test_content_in_a_slotless_component_is_an_error(pages: Path, request_: Http
 
 def test_unknown_attribute_is_an_error_naming_it(pages: Path, request_: HttpRequest) -> None:
     source = LOAD + '{% CabStatusBadge text="Paid" color="success" %}'
-    with pytest.raises(TemplateSyntaxError, match=r"CabStatusBadge.*'status_badge'.*'color'.*colour"):
+    with pytest.raises(TemplateSyntaxError, match=r"CabStatusBadge.*'status_badge'.*'color'.*style"):
         render_page(pages, "u.html", source, {}, request_)
 
 

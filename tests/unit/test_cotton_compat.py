@@ -31,7 +31,7 @@ SOURCE = (
     '{% cotton greet name="{% if formal %}Sir{% endif %}" %}'
     "hi {{ who }}"
     "{% endcotton %}\n"
-    '{% component "status_badge" text="Paid" colour="success" / %}\n'
+    '{% component "status_badge" text="Paid" style="success" / %}\n'
     "{%cotton greet %}{% endcotton %}tail"
 )
 
@@ -90,9 +90,9 @@ def test_every_token_gets_its_absolute_span() -> None:
 def test_django_components_parser_handles_cotton_tags() -> None:
     tokens = parse_template(SOURCE)
     component = next(t for t in tokens if t.contents.startswith("component"))
-    assert component.contents == 'component "status_badge" text="Paid" colour="success" /'
+    assert component.contents == 'component "status_badge" text="Paid" style="success" /'
     assert SOURCE[slice(*component.position)] == (
-        '{% component "status_badge" text="Paid" colour="success" / %}'
+        '{% component "status_badge" text="Paid" style="success" / %}'
     )
 
 
@@ -171,7 +171,7 @@ def test_nothing_is_patched_without_cotton(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_cotton_compiled_template_from_string() -> None:
-    compiled = CottonCompiler().process('<c-cabinet.status-badge text="Paid" colour="success" />')
+    compiled = CottonCompiler().process('<c-cabinet.status-badge text="Paid" style="success" />')
     html = engines["django"].from_string(compiled).render({})
     assert ">Paid</span>" in html
     assert "cab-status-badge--success" in html

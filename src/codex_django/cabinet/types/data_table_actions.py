@@ -25,7 +25,8 @@ from .contract import contract
 from .fields import IconName, ItemId, SafeUrl, Text
 from .widgets import TableColumn
 
-BulkVariant = Literal["primary", "secondary", "danger"]
+# The button classes of TableAction.style and ModalAction.style, as on the reference's contracts.
+BulkStyle = Literal["btn-primary", "btn-secondary", "btn-danger"]
 # The most ids one bulk request may carry: a page is at most MAX_PAGE_SIZE rows.
 MAX_SELECTED = 10_000
 
@@ -45,8 +46,9 @@ class BulkAction:
             within the table, e.g. ``"confirm"``.
         label: Button text, e.g. ``"Confirm"``.
         url: Where the form posts: a path, an http(s) URL or a named route.
-        variant: Button style: ``"secondary"`` (default), ``"primary"`` or
-            ``"danger"``.
+        style: Button style, named as on :class:`TableAction` and
+            :class:`ModalAction`: ``"btn-secondary"`` (default, an outline
+            button), ``"btn-primary"`` or ``"btn-danger"`` (outline).
         confirm: A question asked before posting (``"Cancel the selected
             visits?"``); ``""`` (default) posts at once.
         permission: The permission the user needs (``"booking.change_appointment"``):
@@ -57,14 +59,14 @@ class BulkAction:
 
     Example::
 
-        BulkAction(key="cancel", label=_("Cancel"), url="booking:bulk", variant="danger",
+        BulkAction(key="cancel", label=_("Cancel"), url="booking:bulk", style="btn-danger",
                    confirm=_("Cancel the selected visits?"), permission="booking.change_appointment")
     """
 
     key: ItemId
     label: Text
     url: SafeUrl
-    variant: BulkVariant = "secondary"
+    style: BulkStyle = "btn-secondary"
     confirm: Text = ""
     permission: str = ""
     icon: IconName = ""
