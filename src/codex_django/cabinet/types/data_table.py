@@ -29,7 +29,7 @@ from pydantic import Field, ValidationInfo, field_validator, model_validator
 from .contract import contract
 from .data_table_actions import BulkAction, TableExport, check_bulk, check_column_keys
 from .fields import IconName, ItemId, SafeUrl, Text, check_url
-from .widgets import BadgeStyle, TableColumn, check_rows, check_unique
+from .widgets import BadgeStyle, TableColumn, check_unique, rows_cover_columns, unique_column_keys
 
 # A non-empty identifier (a primary key as a string): used in HTML ids and URLs.
 ActionStyle = Literal["link", "btn-primary", "btn-danger"]
@@ -298,18 +298,8 @@ class DataTableData:
     bulk_actions: list[BulkAction] = dataclasses.field(default_factory=list)
     export: TableExport | None = None
 
-    @field_validator("columns")
-    @classmethod
-    def _unique_columns(cls, columns: list[TableColumn]) -> list[TableColumn]:
-        check_unique([column.key for column in columns], "column key")
-        return columns
-
-    @field_validator("rows")
-    @classmethod
-    def _rows_cover_columns(cls, rows: list[dict[str, Any]], info: ValidationInfo) -> list[dict[str, Any]]:
-        if "columns" in info.data:
-            check_rows(info.data["columns"], rows)
-        return rows
+    _unique_columns = field_validator("columns")(unique_column_keys)
+    _rows_cover_columns = field_validator("rows")(rows_cover_columns)
 
     @field_validator("filters")
     @classmethod

@@ -167,6 +167,21 @@ def check_rows(columns: Sequence[TableColumn], rows: Sequence[dict[str, Any]]) -
                 )
 
 
+# The two checks of every table contract (TableWidgetData, DataTableData), as pydantic
+# validators: ``_unique_columns = field_validator("columns")(unique_column_keys)``.
+def unique_column_keys(cls: type, columns: list[TableColumn]) -> list[TableColumn]:
+    """No two columns share a key."""
+    check_unique([column.key for column in columns], "column key")
+    return columns
+
+
+def rows_cover_columns(cls: type, rows: list[dict[str, Any]], info: ValidationInfo) -> list[dict[str, Any]]:
+    """Every row holds a value for every column (checked when the columns were valid)."""
+    if "columns" in info.data:
+        check_rows(info.data["columns"], rows)
+    return rows
+
+
 def row_texts(columns: Sequence[TableColumn], row: dict[str, Any]) -> list[str]:
     """The row's display strings in column order."""
     return [display_text(row.get(column.key)) for column in columns]
@@ -294,18 +309,8 @@ class TableWidgetData:
     columns: list[TableColumn]
     rows: list[dict[str, Any]]
 
-    @field_validator("columns")
-    @classmethod
-    def _unique_columns(cls, columns: list[TableColumn]) -> list[TableColumn]:
-        check_unique([column.key for column in columns], "column key")
-        return columns
-
-    @field_validator("rows")
-    @classmethod
-    def _rows_cover_columns(cls, rows: list[dict[str, Any]], info: ValidationInfo) -> list[dict[str, Any]]:
-        if "columns" in info.data:
-            check_rows(info.data["columns"], rows)
-        return rows
+    _unique_columns = field_validator("columns")(unique_column_keys)
+    _rows_cover_columns = field_validator("rows")(rows_cover_columns)
 
     @property
     def display_rows(self) -> list[list[str]]:
