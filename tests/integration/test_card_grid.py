@@ -101,9 +101,9 @@ def test_toolbar_search_and_mode_buttons() -> None:
         'data-page-size="24">'
     )
     assert (
-        '<label class="cab-card-grid__search"><span class="visually-hidden">Search</span>'
-        '<i class="bi bi-search" aria-hidden="true"></i>'
-        '<input class="form-control form-control-sm cab-card-grid__search-input" type="search" '
+        '<label class="cab-collection-search cab-card-grid__search"><span class="visually-hidden">Search</span>'
+        '<i class="bi bi-search cab-collection-search__icon" aria-hidden="true"></i>'
+        '<input class="form-control form-control-sm cab-collection-search__input" type="search" '
         'placeholder="Search clients…" autocomplete="off" x-bind="search"/></label>'
     ) in html
     assert (

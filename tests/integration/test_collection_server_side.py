@@ -77,7 +77,7 @@ def test_server_side_cards_render_one_page_with_htmx_controls() -> None:
     items = re.findall(r'<li class="cab-card-grid__item"[^>]*>', html)
     assert len(items) == 10 and not any(" hidden" in item for item in items)
     assert (
-        '<input class="form-control form-control-sm cab-card-grid__search-input" type="search" name="q" '
+        '<input class="form-control form-control-sm cab-collection-search__input" type="search" name="q" '
         'value="user" placeholder="Search people" autocomplete="off" hx-get="/people/" '
         'hx-trigger="input changed delay:300ms, search" hx-target="#cab-card-grid-results" '
         'hx-select="#cab-card-grid-results" hx-swap="outerHTML" hx-push-url="true"/>'

@@ -98,9 +98,10 @@ def test_a_row_without_url_has_no_link_and_no_tab_stop() -> None:
 def test_search_bar_and_no_results_message() -> None:
     html = list_view(ListViewData(rows=[ROW], search_placeholder="Поиск уведомлений…"))
     assert (
-        '<div class="cab-list-view__toolbar"><label class="cab-list-view__search">'
-        '<span class="visually-hidden">Search</span><i class="bi bi-search" aria-hidden="true"></i>'
-        '<input class="form-control form-control-sm cab-list-view__search-input" type="search" '
+        '<div class="cab-list-view__toolbar"><label class="cab-collection-search cab-list-view__search">'
+        '<span class="visually-hidden">Search</span>'
+        '<i class="bi bi-search cab-collection-search__icon" aria-hidden="true"></i>'
+        '<input class="form-control form-control-sm cab-collection-search__input" type="search" '
         'placeholder="Поиск уведомлений…" autocomplete="off" x-bind="search"/></label></div>'
     ) in html
     assert '<ul class="cab-list-view__rows" x-ref="rows" x-bind="rows">' in html
