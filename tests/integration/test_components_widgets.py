@@ -136,7 +136,7 @@ PAYMENTS = TableWidgetData(
 def test_table_widget_renders_headers_and_cells_in_column_order() -> None:
     html = render('{% component "table_widget" table=t title="Recent payments" / %}', t=PAYMENTS)
     assert html == (
-        '<section class="cab-table-widget">'
+        '<section class="cab-panel cab-table-widget">'
         '<header class="cab-table-widget__header">'
         '<h2 class="cab-table-widget__title">Recent payments</h2></header>'
         '<div class="cab-table-widget__scroll"><table class="cab-table-widget__table">'
@@ -161,7 +161,7 @@ def test_table_widget_without_title_has_no_header_or_caption() -> None:
     html = render('{% component "table_widget" table=t / %}', t=PAYMENTS)
     assert "<caption" not in html
     assert "<h2" not in html
-    assert html.startswith('<section class="cab-table-widget"><div class="cab-table-widget__scroll">')
+    assert html.startswith('<section class="cab-panel cab-table-widget"><div class="cab-table-widget__scroll">')
 
 
 def test_table_widget_with_bold_and_muted_column() -> None:
@@ -203,7 +203,7 @@ CLIENTS = ListWidgetData(
 def test_list_widget_renders_title_and_items_as_a_list() -> None:
     html = render('{% component "list_widget" list=l / %}', l=CLIENTS)
     assert html == (
-        '<section class="cab-list-widget"><header class="cab-list-widget__header">'
+        '<section class="cab-panel cab-list-widget"><header class="cab-list-widget__header">'
         '<span class="cab-list-widget__icon" aria-hidden="true"><i class="bi bi-trophy"></i></span>'
         '<div class="cab-list-widget__heading"><h2 class="cab-list-widget__title">Top clients</h2>'
         '<p class="cab-list-widget__subtitle">This month</p></div></header>'
@@ -229,7 +229,7 @@ def test_list_widget_renders_title_and_items_as_a_list() -> None:
 
 def test_list_widget_without_title_starts_with_the_list() -> None:
     html = render('{% component "list_widget" list=l / %}', l=ListWidgetData(items=CLIENTS.items[:1]))
-    assert html.startswith('<section class="cab-list-widget"><ul class="cab-list-widget__items"><li ')
+    assert html.startswith('<section class="cab-panel cab-list-widget"><ul class="cab-list-widget__items"><li ')
     assert html.count("<li ") == 1
 
 

@@ -47,7 +47,7 @@ def test_nothing_selected_lists_the_items_and_shows_the_empty_message() -> None:
         SplitPanelData(items=ROWS, detail_url="/cabinet/conversations", empty_message="Выберите")
     )
     assert html == (
-        '<div class="cab-split-panel" x-data="cabSplitPanel" x-bind="root" data-view="list" '
+        '<div class="cab-panel cab-split-panel" x-data="cabSplitPanel" x-bind="root" data-view="list" '
         'hx-target="#split-panel-detail" hx-swap="innerHTML">'
         '<div class="cab-split-panel__list"><ul class="cab-split-panel__items" x-ref="items" x-bind="itemList">'
         '<li class="cab-split-panel__entry"><a class="cab-split-panel__item" href="/cabinet/conversations/42" '
