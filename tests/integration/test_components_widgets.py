@@ -137,8 +137,8 @@ def test_table_widget_renders_headers_and_cells_in_column_order() -> None:
     html = render('{% component "table_widget" table=t title="Recent payments" / %}', t=PAYMENTS)
     assert html == (
         '<section class="cab-panel cab-table-widget">'
-        '<header class="cab-table-widget__header">'
-        '<h2 class="cab-table-widget__title">Recent payments</h2></header>'
+        '<header class="cab-panel__header">'
+        '<h2 class="cab-panel__title">Recent payments</h2></header>'
         '<div class="cab-table-widget__scroll"><table class="cab-table-widget__table">'
         '<caption class="visually-hidden">Recent payments</caption>'
         "<thead><tr>"
@@ -203,9 +203,9 @@ CLIENTS = ListWidgetData(
 def test_list_widget_renders_title_and_items_as_a_list() -> None:
     html = render('{% component "list_widget" list=l / %}', l=CLIENTS)
     assert html == (
-        '<section class="cab-panel cab-list-widget"><header class="cab-list-widget__header">'
+        '<section class="cab-panel cab-list-widget"><header class="cab-panel__header cab-list-widget__header">'
         '<span class="cab-list-widget__icon" aria-hidden="true"><i class="bi bi-trophy"></i></span>'
-        '<div class="cab-list-widget__heading"><h2 class="cab-list-widget__title">Top clients</h2>'
+        '<div class="cab-list-widget__heading"><h2 class="cab-panel__title">Top clients</h2>'
         '<p class="cab-list-widget__subtitle">This month</p></div></header>'
         '<ul class="cab-list-widget__items">'
         '<li class="cab-list-widget__item">'
@@ -236,7 +236,7 @@ def test_list_widget_without_title_starts_with_the_list() -> None:
 def test_list_widget_without_items_shows_the_empty_state() -> None:
     html = render('{% component "list_widget" list=l / %}', l=ListWidgetData(title="Top clients", items=[]))
     assert "<ul" not in html
-    assert '<h2 class="cab-list-widget__title">Top clients</h2>' in html
+    assert '<h2 class="cab-panel__title">Top clients</h2>' in html
     assert '<i class="bi bi-list-ul"></i>' in html
     assert '<p class="cab-empty-state__message">Nothing to show yet.</p>' in html
 
