@@ -8,6 +8,7 @@ on first use (after Django has started), not at import.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import get_args
 
 from codex_django.cabinet.types.booking_modal import (
     BookingChainPreviewData,
@@ -20,6 +21,7 @@ from codex_django.cabinet.types.booking_modal import (
 )
 from codex_django.cabinet.types.modal import (
     ActionSection,
+    ButtonStyle,
     ChainPreviewSection,
     FormField,
     FormSection,
@@ -195,24 +197,14 @@ def every_field_modal(size: ModalSize = "lg") -> ModalContentData:
 
 def every_action_modal() -> ModalContentData:
     """Every button style and method."""
-    styles = [
-        "btn-primary",
-        "btn-secondary",
-        "btn-success",
-        "btn-danger",
-        "btn-warning",
-        "btn-outline-primary",
-        "btn-outline-secondary",
-        "btn-outline-danger",
-        "btn-link",
-    ]
+    styles = get_args(ButtonStyle)
     return ModalContentData(
         title="Every action",
         size="sm",
         sections=[
             ActionSection(
                 actions=[
-                    ModalAction(style.removeprefix("btn-"), url=f"/demo/{style}/", method="GET", style=style)  # type: ignore[arg-type]
+                    ModalAction(style.removeprefix("btn-"), url=f"/demo/{style}/", method="GET", style=style)
                     for style in styles
                 ]
                 + [ModalAction("Close", method="CLOSE", style="btn-secondary", icon="bi-x")]

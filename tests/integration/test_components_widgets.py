@@ -161,7 +161,9 @@ def test_table_widget_without_title_has_no_header_or_caption() -> None:
     html = render('{% component "table_widget" table=t / %}', t=PAYMENTS)
     assert "<caption" not in html
     assert "<h2" not in html
-    assert html.startswith('<section class="cab-panel cab-table-widget"><div class="cab-table-widget__scroll">')
+    assert html.startswith(
+        '<section class="cab-panel cab-table-widget"><div class="cab-table-widget__scroll">'
+    )
 
 
 def test_table_widget_with_bold_and_muted_column() -> None:
@@ -229,7 +231,9 @@ def test_list_widget_renders_title_and_items_as_a_list() -> None:
 
 def test_list_widget_without_title_starts_with_the_list() -> None:
     html = render('{% component "list_widget" list=l / %}', l=ListWidgetData(items=CLIENTS.items[:1]))
-    assert html.startswith('<section class="cab-panel cab-list-widget"><ul class="cab-list-widget__items"><li ')
+    assert html.startswith(
+        '<section class="cab-panel cab-list-widget"><ul class="cab-list-widget__items"><li '
+    )
     assert html.count("<li ") == 1
 
 

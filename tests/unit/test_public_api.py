@@ -1,9 +1,10 @@
 """The public names: one list (``codex_django.cabinet._EXPORTS``), the paths the API reference documents.
 
 ``__all__`` of the package and of ``codex_django.cabinet.types`` derive from the
-list, and the ``TYPE_CHECKING`` imports that show the names to type checkers
-must repeat it exactly; every name imports from the package root and from the
-module the API reference documents.
+list; each contract module's ``__all__`` names exactly its part of it, and the
+``TYPE_CHECKING`` imports that show the names to type checkers (star imports of
+those modules) come to exactly the list; every name imports from the package
+root and from the module the API reference documents.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def test_defining_module_documented_path_and_package_root_give_the_same_object(n
     documented = importlib.import_module(documented_module(name))
     assert getattr(documented, name) is at_root
     if documented.__name__.endswith(".components"):
-        assert name in documented.__all__
+        assert name in star_import(documented.__name__)
 
 
 CONTRACTS = [name for name in NAMES if name[0].isupper() and name != "CabinetRegistry"]  # a service
@@ -80,15 +81,27 @@ def test_types_package_reexports_every_contract_module() -> None:
         assert not missing, f"codex_django.cabinet.types does not re-export {missing} from {module}"
 
 
+def star_import(module: str) -> set[str]:
+    """The names ``from <module> import *`` binds."""
+    namespace: dict[str, object] = {}
+    exec(f"from {module} import *", namespace)
+    return set(namespace) - {"__builtins__"}
+
+
 def _type_checking_imports(init: Path, package: str) -> dict[str, str]:
-    """Name -> module of the ``from ... import`` statements under ``if TYPE_CHECKING:`` in ``init``."""
+    """Name -> module of the imports under ``if TYPE_CHECKING:`` in ``init``, star imports expanded."""
     found: dict[str, str] = {}
     for node in ast.parse(init.read_text(encoding="utf-8")).body:
         if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING":
             for statement in node.body:
                 assert isinstance(statement, ast.ImportFrom) and statement.level == 1, ast.unparse(statement)
+                module = f"{package}.{statement.module}"
                 for alias in statement.names:
-                    found[alias.asname or alias.name] = f"{package}.{statement.module}"
+                    if alias.name == "*":
+                        for name in star_import(module):
+                            found[name] = getattr(importlib.import_module(module), name).__module__
+                    else:
+                        found[alias.asname or alias.name] = module
     return found
 
 
@@ -97,9 +110,23 @@ def _type_checking_imports(init: Path, package: str) -> dict[str, str]:
     [(cabinet, PACKAGE / "__init__.py"), (types_package, PACKAGE / "types/__init__.py")],
     ids=["cabinet", "types"],
 )
-def test_type_checking_imports_repeat_the_exports_exactly(package: object, init: Path) -> None:
+def test_type_checking_imports_come_to_the_exports_exactly(package: object, init: Path) -> None:
     name = package.__name__  # type: ignore[attr-defined]
+    # A star-imported name counts where it is defined, as in the runtime map.
     assert _type_checking_imports(init, name) == package._EXPORTS  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("module", sorted(m for m in cabinet._EXPORTS_BY_MODULE if ".types." in m))
+def test_each_contract_module_all_is_its_part_of_the_exports(module: str) -> None:
+    assert sorted(importlib.import_module(module).__all__) == sorted(cabinet._EXPORTS_BY_MODULE[module])
+
+
+def test_types_components_star_import_is_the_page_contracts() -> None:
+    page_modules = [
+        m for m in cabinet._EXPORTS_BY_MODULE if m.rsplit(".", 1)[1] not in {"nav", "registry", "widgets"}
+    ]
+    page_contracts = {name for module in page_modules for name in cabinet._EXPORTS_BY_MODULE[module]}
+    assert star_import("codex_django.cabinet.types.components") == page_contracts | {"TableColumn"}
 
 
 def test_star_import_exposes_exactly_all() -> None:

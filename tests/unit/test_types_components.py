@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override
 from pydantic import ValidationError
 
+from codex_django.cabinet.types.collections import PanelEntry
 from codex_django.cabinet.types.components import (
     CalendarGridData,
     CalendarSlot,
@@ -18,7 +19,6 @@ from codex_django.cabinet.types.components import (
     DataTableData,
     ListRow,
     ListViewData,
-    PanelEntry,
     SplitPanelData,
     TableAction,
     TableFilter,

@@ -10,12 +10,13 @@ The package imports nothing up front (PEP 562): a name is loaded from its
 module the first time it is asked for, so ``import codex_django.cabinet.types.fields``
 (or Django loading the app) does not load every contract and the registry.
 :data:`_EXPORTS` is the one list of the public names, each with the module that
-defines it; ``__all__`` is its sorted keys, ``codex_django.cabinet.types`` takes
-its contracts from it, and the ``TYPE_CHECKING`` imports below repeat it for type
-checkers and editors (tests/unit/test_public_api.py keeps them equal).
+defines it; ``__all__`` is its sorted keys and ``codex_django.cabinet.types`` takes
+its contracts from it. Each contract module declares the same names as its
+``__all__`` (tests/unit/test_public_api.py keeps the two equal), which the
+``TYPE_CHECKING`` star imports below show to type checkers and editors.
 """
 
-# ruff: noqa: F401 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
+# ruff: noqa: F401, F403 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
 
 from __future__ import annotations
 
@@ -106,43 +107,9 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the same names for type checkers: each module's __all__ (star imports)
     from .registry import CabinetRegistry, cabinet_registry, configure_space, declare
-    from .types.booking import (
-        BookingSummaryData,
-        ClientSelectorData,
-        DateTimePickerData,
-        ServiceItem,
-        ServiceSelectorData,
-    )
-    from .types.booking_modal import (
-        BookingChainPreviewData,
-        BookingChainPreviewItem,
-        BookingQuickCreateClientOption,
-        BookingQuickCreateData,
-        BookingQuickCreateServiceOption,
-        BookingSlotPickerData,
-        BookingSlotPickerOption,
-    )
-    from .types.calendar import CalendarGridData, CalendarSlot
-    from .types.collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData
-    from .types.data_table import DataTableData, DataTablePage, TableAction, TableFilter
-    from .types.data_table_actions import BulkAction, TableExport
-    from .types.modal import (
-        ActionSection,
-        ChainPreviewSection,
-        FormField,
-        FormSection,
-        KeyValueItem,
-        ModalAction,
-        ModalContentData,
-        ModalSection,
-        ProfileBadge,
-        ProfileSection,
-        QuickCreateSection,
-        SlotPickerSection,
-        SummarySection,
-    )
-    from .types.nav import Shortcut, SidebarItem, TopbarEntry
-    from .types.registry import CabinetSection, DashboardWidget, NavAction
-    from .types.widgets import ListItem, ListWidgetData, MetricWidgetData, TableColumn, TableWidgetData
+    from .types.components import *
+    from .types.nav import *
+    from .types.registry import *
+    from .types.widgets import *

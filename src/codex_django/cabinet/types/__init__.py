@@ -7,10 +7,11 @@ contract and the helpers for building, dumping and describing them.
 Like ``codex_django.cabinet`` it imports nothing up front (PEP 562): importing
 one contract module (``types.fields``, ``types.nav``) does not load the others.
 Its names are the contracts of the package's one list of exports
-(``codex_django.cabinet._EXPORTS``) plus the helpers of :mod:`.contract`.
+(``codex_django.cabinet._EXPORTS``, which each contract module's ``__all__``
+repeats) plus the helpers of :mod:`.contract`.
 """
 
-# ruff: noqa: F401 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
+# ruff: noqa: F401, F403 (the TYPE_CHECKING imports at the end are re-exports, for type checkers only)
 
 from __future__ import annotations
 
@@ -44,43 +45,9 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(__all__))
 
 
-if TYPE_CHECKING:
-    from .booking import (
-        BookingSummaryData,
-        ClientSelectorData,
-        DateTimePickerData,
-        ServiceItem,
-        ServiceSelectorData,
-    )
-    from .booking_modal import (
-        BookingChainPreviewData,
-        BookingChainPreviewItem,
-        BookingQuickCreateClientOption,
-        BookingQuickCreateData,
-        BookingQuickCreateServiceOption,
-        BookingSlotPickerData,
-        BookingSlotPickerOption,
-    )
-    from .calendar import CalendarGridData, CalendarSlot
-    from .collections import CardGridData, CardItem, ListRow, ListViewData, SplitPanelData
+if TYPE_CHECKING:  # the same names for type checkers: each module's __all__ (star imports)
+    from .components import *
     from .contract import contract, from_payload, json_schema, to_payload
-    from .data_table import DataTableData, DataTablePage, TableAction, TableFilter
-    from .data_table_actions import BulkAction, TableExport
-    from .modal import (
-        ActionSection,
-        ChainPreviewSection,
-        FormField,
-        FormSection,
-        KeyValueItem,
-        ModalAction,
-        ModalContentData,
-        ModalSection,
-        ProfileBadge,
-        ProfileSection,
-        QuickCreateSection,
-        SlotPickerSection,
-        SummarySection,
-    )
-    from .nav import Shortcut, SidebarItem, TopbarEntry
-    from .registry import CabinetSection, DashboardWidget, NavAction
-    from .widgets import ListItem, ListWidgetData, MetricWidgetData, TableColumn, TableWidgetData
+    from .nav import *
+    from .registry import *
+    from .widgets import *

@@ -25,6 +25,16 @@ from .contract import contract
 from .fields import IsoDate, ItemId, SafeUrl, Text, TimeOfDay, check_date
 from .widgets import check_unique
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = [
+    "BookingSummaryData",
+    "ClientSelectorData",
+    "DateTimePickerData",
+    "ServiceItem",
+    "ServiceSelectorData",
+]
+
 # --------------------------------------------------------------------------- booking wizard
 
 
@@ -287,21 +297,10 @@ class BookingSummaryData:
         return masters
 
 
-_MODAL_BLOCKS = (
-    "BookingChainPreviewData",
-    "BookingChainPreviewItem",
-    "BookingQuickCreateClientOption",
-    "BookingQuickCreateData",
-    "BookingQuickCreateServiceOption",
-    "BookingSlotPickerData",
-    "BookingSlotPickerOption",
-)
-
-
 def __getattr__(name: str) -> Any:
     """The modal blocks under their earlier path (``types.booking.BookingQuickCreateData``)."""
-    if name in _MODAL_BLOCKS:
-        from . import booking_modal
+    from . import booking_modal
 
+    if name in booking_modal.__all__:
         return getattr(booking_modal, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

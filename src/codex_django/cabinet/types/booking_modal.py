@@ -19,6 +19,18 @@ from .contract import contract
 from .fields import IsoDate, ItemId, SafeUrl, Text, TimeOfDay, check_choice
 from .widgets import check_unique
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = [
+    "BookingChainPreviewData",
+    "BookingChainPreviewItem",
+    "BookingQuickCreateClientOption",
+    "BookingQuickCreateData",
+    "BookingQuickCreateServiceOption",
+    "BookingSlotPickerData",
+    "BookingSlotPickerOption",
+]
+
 # --------------------------------------------------------------------------- quick create
 
 

@@ -30,6 +30,10 @@ from .contract import contract
 from .css_colour import check_css_colour
 from .fields import BOOTSTRAP_COLOURS, SafeUrl, Text
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["CalendarGridData", "CalendarSlot"]
+
 NonNegativeInt = Annotated[int, Field(ge=0)]
 SLOT_HEIGHT_MIN_PX = 16
 SLOT_HEIGHT_MAX_PX = 200

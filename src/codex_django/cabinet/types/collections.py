@@ -23,6 +23,10 @@ from .data_table import MAX_PAGE_SIZE, DataTablePage, ItemId, RowAction, TableAc
 from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["CardGridData", "CardItem", "ListRow", "ListViewData", "SplitPanelData"]
+
 # --------------------------------------------------------------------------- cards
 
 

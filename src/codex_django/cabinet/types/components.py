@@ -25,7 +25,8 @@ Components: :class:`DataTableData` (``data_table``), :class:`CalendarGridData`
 (``list_view``), :class:`SplitPanelData` + :class:`ListRow` (``split_panel``).
 
 This module is the path the API reference documents for all of them; the
-code lives in one module per family, re-exported here:
+code lives in one module per family, whose ``__all__`` is re-exported here
+(star imports: this module's names are exactly those, plus ``TableColumn``):
 :mod:`~codex_django.cabinet.types.data_table` (table, filters, row actions),
 :mod:`~codex_django.cabinet.types.calendar` (grid and events),
 :mod:`~codex_django.cabinet.types.collections` (cards, lists, split panel),
@@ -34,92 +35,12 @@ code lives in one module per family, re-exported here:
 :mod:`~codex_django.cabinet.types.modal` (modal sections).
 """
 
-from __future__ import annotations
-
-from .booking import (
-    BookingSummaryData,
-    ClientSelectorData,
-    DateTimePickerData,
-    ServiceItem,
-    ServiceSelectorData,
-)
-from .booking_modal import (
-    BookingChainPreviewData,
-    BookingChainPreviewItem,
-    BookingQuickCreateClientOption,
-    BookingQuickCreateData,
-    BookingQuickCreateServiceOption,
-    BookingSlotPickerData,
-    BookingSlotPickerOption,
-)
-from .calendar import CalendarGridData, CalendarSlot, PlacedEvent
-from .collections import CardGridData, CardItem, ListRow, ListViewData, PanelEntry, SplitPanelData
-from .data_table import (
-    DataTableData,
-    DataTablePage,
-    RowAction,
-    TableAction,
-    TableFilter,
-)
-from .data_table_actions import BulkAction, TableExport
-from .modal import (
-    ActionSection,
-    ChainPreviewSection,
-    FormField,
-    FormSection,
-    KeyValueItem,
-    ModalAction,
-    ModalContentData,
-    ModalSection,
-    ProfileBadge,
-    ProfileSection,
-    QuickCreateSection,
-    SlotPickerSection,
-    SummarySection,
-)
-from .widgets import TableColumn
-
-__all__ = [
-    "ActionSection",
-    "BookingChainPreviewData",
-    "BookingChainPreviewItem",
-    "BookingQuickCreateClientOption",
-    "BookingQuickCreateData",
-    "BookingQuickCreateServiceOption",
-    "BookingSlotPickerData",
-    "BookingSlotPickerOption",
-    "BookingSummaryData",
-    "BulkAction",
-    "CalendarGridData",
-    "CalendarSlot",
-    "CardGridData",
-    "CardItem",
-    "ChainPreviewSection",
-    "ClientSelectorData",
-    "DataTableData",
-    "DataTablePage",
-    "DateTimePickerData",
-    "FormField",
-    "FormSection",
-    "KeyValueItem",
-    "ListRow",
-    "ListViewData",
-    "ModalAction",
-    "ModalContentData",
-    "ModalSection",
-    "PanelEntry",
-    "PlacedEvent",
-    "ProfileBadge",
-    "ProfileSection",
-    "QuickCreateSection",
-    "RowAction",
-    "ServiceItem",
-    "ServiceSelectorData",
-    "SlotPickerSection",
-    "SplitPanelData",
-    "SummarySection",
-    "TableAction",
-    "TableColumn",
-    "TableExport",
-    "TableFilter",
-]
+# ruff: noqa: F403 (each family module's __all__: its public contracts)
+from .booking import *
+from .booking_modal import *
+from .calendar import *
+from .collections import *
+from .data_table import *
+from .data_table_actions import *
+from .modal import *
+from .widgets import TableColumn as TableColumn

@@ -31,6 +31,10 @@ from .data_table_actions import BulkAction, TableExport, check_bulk, check_colum
 from .fields import IconName, ItemId, SafeUrl, Text, check_url
 from .widgets import BadgeStyle, TableColumn, check_unique, rows_cover_columns, unique_column_keys
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["DataTableData", "DataTablePage", "TableAction", "TableFilter"]
+
 # A non-empty identifier (a primary key as a string): used in HTML ids and URLs.
 ActionStyle = Literal["link", "btn-primary", "btn-danger"]
 

@@ -25,6 +25,10 @@ from .contract import contract
 from .fields import IconName, ItemId, SafeUrl, Text
 from .widgets import TableColumn
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["BulkAction", "TableExport"]
+
 # The button classes of TableAction.style and ModalAction.style, as on the reference's contracts.
 BulkStyle = Literal["btn-primary", "btn-secondary", "btn-danger"]
 # The most ids one bulk request may carry: a page is at most MAX_PAGE_SIZE rows.

@@ -35,6 +35,24 @@ from .contract import contract
 from .fields import IconName, SafeUrl, Text
 from .widgets import Avatar, BadgeStyle, avatar_is_image, check_unique, initials_for
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = [
+    "ActionSection",
+    "ChainPreviewSection",
+    "FormField",
+    "FormSection",
+    "KeyValueItem",
+    "ModalAction",
+    "ModalContentData",
+    "ModalSection",
+    "ProfileBadge",
+    "ProfileSection",
+    "QuickCreateSection",
+    "SlotPickerSection",
+    "SummarySection",
+]
+
 FieldType = Literal[
     "text",
     "textarea",

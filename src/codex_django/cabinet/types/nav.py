@@ -54,17 +54,9 @@ from pydantic import AfterValidator, BeforeValidator, StrictInt
 from .contract import contract
 from .fields import IconName, Permission, SafeUrl, Text
 
-__all__ = [
-    "TOPBAR_GROUPS",
-    "BadgeKey",
-    "Label",
-    "LinkUrl",
-    "Order",
-    "Permissions",
-    "Shortcut",
-    "SidebarItem",
-    "TopbarEntry",
-]
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["Shortcut", "SidebarItem", "TopbarEntry"]
 
 # The two staff topbar dropdowns, in the order the shell renders them.
 TOPBAR_GROUPS: tuple[str, ...] = ("admin", "services")

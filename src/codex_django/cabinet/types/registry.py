@@ -24,7 +24,9 @@ from .contract import contract
 from .fields import IconName, SafeUrl
 from .nav import DEFAULT_ORDER, Label, LinkUrl, Order, Permissions
 
-__all__ = ["NAV_GROUPS", "CabinetSection", "ColumnClass", "DashboardWidget", "NavAction", "TemplateName"]
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["CabinetSection", "DashboardWidget", "NavAction"]
 
 # Dashboard tabs / v1 dropdown groups.
 NAV_GROUPS: tuple[str, ...] = ("admin", "services", "client")

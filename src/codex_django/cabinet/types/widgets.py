@@ -39,6 +39,10 @@ from codex_django.cabinet.formatting import format_value
 from .contract import contract
 from .fields import IconName, SafeUrl, Text, check_url
 
+# The public contracts of this module: codex_django.cabinet exports exactly these (its
+# _EXPORTS_BY_MODULE, checked against this list by tests/unit/test_public_api.py).
+__all__ = ["ListItem", "ListWidgetData", "MetricWidgetData", "TableColumn", "TableWidgetData"]
+
 Align = Literal["left", "center", "right"]
 TrendDirection = Literal["up", "down", "neutral"]
 # Bootstrap colour names for badge backgrounds (``text-bg-<name>``).
