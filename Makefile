@@ -61,7 +61,14 @@ $(DIST)/cabinet.css: node_modules/.installed $(ASSET_SOURCES) $(GENERATED_CSS_SO
 	CABINET_PYTHON=$(PY) npm run build
 	@touch $@
 
-assets: $(DIST)/cabinet.css
+# Translation catalogs: each .po compiled to its .mo beside it (Babel; the .mo files are not committed).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard src/codex_django/cabinet/locale/*/LC_MESSAGES/django.po \
+	storybook/locale/*/LC_MESSAGES/django.po demo/locale/*/LC_MESSAGES/django.po))
+
+%.mo: %.po | $(VENV)/.installed-dev
+	$(PY) scripts/compile_messages.py $<
+
+assets: $(DIST)/cabinet.css $(MO_FILES)
 
 # ---------------------------------------------------------------- demo
 
@@ -120,7 +127,7 @@ $(VENV)/.installed-load: pyproject.toml setup.py | $(VENV)/.installed-dev
 load: system-deps assets $(VENV)/.installed-load
 	$(PY) -m load.run_load --duration $(DURATION) --users $(USERS)
 
-# Translation catalogs (en, ru): extract, merge, compile; the .po and .mo files are committed.
+# Translation catalogs (en, ru): extract, merge, compile; the .po files are committed, the .mo files built.
 .PHONY: messages
 messages: venv
 	PY=$(PY) scripts/messages.sh

@@ -21,7 +21,8 @@
 #
 # The Russian catalogs use the usual three plural forms (one / few / many); makemessages copies
 # Django's four-form header when it creates a catalog, so headers are normalised after every run.
-# The .mo files are committed: installing the package must not need gettext.
+# Only the .po files are committed; `make assets` compiles the .mo files with Babel
+# (scripts/compile_messages.py), so neither building nor installing the package needs gettext.
 
 set -euo pipefail
 
@@ -104,10 +105,7 @@ PYTHON
 }
 
 compile() {
-    local po
-    for po in "$1"/*/LC_MESSAGES/django.po; do
-        msgfmt --check --output-file="${po%.po}.mo" "$po"
-    done
+    "$PY" "$ROOT/scripts/compile_messages.py" "$1"/*/LC_MESSAGES/django.po
 }
 
 statistics() {

@@ -263,7 +263,7 @@ def test_english_catalog_has_the_same_msgids(path: Path) -> None:
 
 @pytest.mark.parametrize("path", po_files("ru") + po_files("en"), ids=catalog_id)
 def test_compiled_catalog_matches_its_source(path: Path) -> None:
-    """The committed .mo holds exactly the .po's translations (make messages compiles both)."""
+    """The .mo built from the .po (scripts/compile_messages.py, run by make assets) holds exactly its translations."""
     with path.with_suffix(".mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
     header, entries = read_po(path)
