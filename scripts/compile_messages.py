@@ -4,9 +4,11 @@
 
 Writes each ``django.mo`` beside its ``django.po``. The ``.mo`` files are built, not
 committed (``make assets`` runs this for every catalog; the wheel carries them). As
-``msgfmt`` does, fuzzy entries are left out, and a catalog whose entries break their
-format (a ``%(name)s`` the translation drops, a wrong plural count) is an error that
-names the file, the line and the message.
+``msgfmt`` does, fuzzy entries are left out; a catalog that fails Babel's checks (a
+``%(name)s`` in a translation that its source lacks, which would raise ``KeyError``
+when Django fills it; a wrong number of plural forms) is an error that names the
+file, the line and the message. The stricter ``msgfmt --check`` runs in
+tests/integration/test_translations.py where GNU gettext is installed.
 """
 
 from __future__ import annotations
