@@ -35,6 +35,18 @@ __all__ = [
     "ServiceSelectorData",
 ]
 
+
+def ids_and_names(cls: type, items: list[dict[str, Any]], info: ValidationInfo) -> list[dict[str, Any]]:
+    """A validator of a list of dicts (clients, masters): each has an ``id`` and a ``name``."""
+    for index, item in enumerate(items):
+        missing = [key for key in ("id", "name") if key not in item]
+        if missing:
+            raise ValueError(
+                f"{info.field_name}.{index}: missing key(s) {missing!r}; the dict has {sorted(item)!r}"
+            )
+    return items
+
+
 # --------------------------------------------------------------------------- booking wizard
 
 
@@ -150,16 +162,7 @@ class ClientSelectorData:
     new_client_phone: str = ""
     errors: list[Text] = dataclasses.field(default_factory=list)
 
-    @field_validator("clients")
-    @classmethod
-    def _clients_named(cls, clients: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for index, client in enumerate(clients):
-            missing = [key for key in ("id", "name") if key not in client]
-            if missing:
-                raise ValueError(
-                    f"clients.{index}: missing key(s) {missing!r}; the dict has {sorted(client)!r}"
-                )
-        return clients
+    _clients_named = field_validator("clients")(ids_and_names)
 
 
 class TimeSlotState(NamedTuple):
@@ -285,16 +288,7 @@ class BookingSummaryData:
             raise ValueError("confirm_url may not be empty: the summary posts the booking there")
         return value
 
-    @field_validator("masters")
-    @classmethod
-    def _masters_named(cls, masters: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        for index, master in enumerate(masters):
-            missing = [key for key in ("id", "name") if key not in master]
-            if missing:
-                raise ValueError(
-                    f"masters.{index}: missing key(s) {missing!r}; the dict has {sorted(master)!r}"
-                )
-        return masters
+    _masters_named = field_validator("masters")(ids_and_names)
 
 
 def __getattr__(name: str) -> Any:
