@@ -40,7 +40,6 @@ import os
 import re
 import subprocess
 import sys
-from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,63 +50,16 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.contrib.auth.models import AnonymousUser  # noqa: E402
 from django.contrib.staticfiles import finders  # noqa: E402
-from django.template import engines  # noqa: E402
-from django.test import RequestFactory  # noqa: E402
+
+from tests.page_assets import page_assets, render_page  # noqa: E402
 
 BUDGET = 70_000  # bytes, gzipped CSS + JS, fonts excluded
 NODE = ROOT / "node_modules"
-PAGE = """{% extends "cabinet/base_cabinet.html" %}
-{% block content %}{% component "data_table" table=table label=label / %}{% endblock %}"""
-
-
-# The attributes that make frontend/cabinet-start.js load htmx.
-REQUESTS = re.compile(r"^(data-)?hx-(get|post|put|patch|delete|boost)$")
-
-
-class Assets(HTMLParser):
-    """The stylesheet and script URLs of a page, in document order (htmx.js last, when loaded)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.htmx = ""
-        self.requests = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "link" and values.get("rel") == "stylesheet" and values.get("href"):
-            self.urls.append(str(values["href"]))
-        elif tag == "script" and values.get("src"):
-            self.urls.append(str(values["src"]))
-            self.htmx = self.htmx or str(values.get("data-htmx") or "")
-        self.requests = self.requests or any(REQUESTS.match(name) for name, _value in attrs)
-
-    def loaded(self) -> list[str]:
-        return [*self.urls, self.htmx] if self.requests and self.htmx else list(self.urls)
 
 
 def gz(data: bytes | str) -> int:
     return len(gzip.compress(data.encode() if isinstance(data, str) else data, compresslevel=9, mtime=0))
-
-
-def render_page(cookie: str = "", story: str = "Typical") -> str:
-    from codex_django.cabinet.components.data_table.stories import STORIES
-
-    request = RequestFactory().get("/cabinet/bookings/")
-    request.user = AnonymousUser()
-    if cookie:
-        request.COOKIES["cabinet_color_mode"] = cookie
-    template = engines["django"].from_string(PAGE)
-    (chosen,) = [candidate for candidate in STORIES if candidate.name == story]
-    return template.render(chosen.resolve_kwargs(), request)
-
-
-def page_assets(html: str) -> list[str]:
-    parser = Assets()
-    parser.feed(html)
-    return parser.loaded()
 
 
 def asset_bytes(url: str, extra: dict[str, str]) -> bytes:

@@ -13,51 +13,21 @@ from __future__ import annotations
 
 import gzip
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.contrib.staticfiles import finders
-from django.template import engines
-from django.test import RequestFactory
 
 from codex_django.cabinet.assets.icons import icons_stylesheet, icons_stylesheet_href
-from codex_django.cabinet.components.data_table.stories import STORIES
+from tests.page_assets import page_assets, render_page
 
 ROOT = Path(__file__).resolve().parents[2]
 BUDGET = 70_000  # bytes, gzipped CSS + JS
-PAGE = """{% extends "cabinet/base_cabinet.html" %}
-{% block content %}{% component "data_table" table=table label=label / %}{% endblock %}"""
-REQUESTS = re.compile(r"^(data-)?hx-(get|post|put|patch|delete|boost)$")  # as frontend/cabinet-start.js
-
-
-class _Assets(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-        self.htmx = ""
-        self.requests = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "link" and values.get("rel") == "stylesheet" and values.get("href"):
-            self.urls.append(str(values["href"]))
-        elif tag == "script" and values.get("src"):
-            self.urls.append(str(values["src"]))
-            self.htmx = self.htmx or str(values.get("data-htmx") or "")
-        self.requests = self.requests or any(REQUESTS.match(name) for name, _value in attrs)
 
 
 def _page_assets(story: str) -> list[str]:
-    (chosen,) = [candidate for candidate in STORIES if candidate.name == story]
-    request = RequestFactory().get("/cabinet/bookings/")
-    request.user = AnonymousUser()
-    html = engines["django"].from_string(PAGE).render(chosen.resolve_kwargs(), request)
-    parser = _Assets()
-    parser.feed(html)
-    return [*parser.urls, parser.htmx] if parser.requests and parser.htmx else parser.urls
+    return page_assets(render_page(story))
 
 
 def _gzipped(url: str) -> int:
