@@ -133,7 +133,7 @@ settings_tabs = SettingsTabRegistry()
 
 
 def _register_builtin_tabs() -> None:
-    from codex_django.cabinet.views.site_settings_forms import GeneralSettingsForm, ThemeSettingsForm
+    from codex_django.cabinet.navigation.site_settings_forms import GeneralSettingsForm, ThemeSettingsForm
 
     settings_tabs.register(
         SettingsTab(
