@@ -3,7 +3,7 @@
 Read at start-up by ``codex_django.cabinet``, like admin.py.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db.models import QuerySet, Sum
 from django.http import HttpRequest
@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet import DashboardWidget, Shortcut, SidebarItem, TopbarEntry, declare
-from codex_django.cabinet.formatting import format_datetime, format_money, format_number
+from codex_django.cabinet.formatting import format_datetime, format_money, format_number, format_time
 from codex_django.cabinet.selector import MetricAdapter, TableAdapter
 from codex_django.cabinet.selector.dashboard import DashboardSelector
 from codex_django.cabinet.types.widgets import MetricWidgetData, TableColumn, TableWidgetData
@@ -118,6 +118,18 @@ class AwaitingConfirmation(MetricAdapter):
 UPCOMING_LIMIT = 8
 
 
+def upcoming_when(start_at: datetime) -> str:
+    """An upcoming appointment's time; its date too when it is not today ("10:30 a.m.", "April 2, 2026, 9 a.m.").
+
+    Most upcoming appointments are today's, and a date on each of them would wrap the
+    column on a phone. The payload is cached for a minute, so "today" is at most a
+    minute stale around midnight.
+    """
+    if timezone.localdate(start_at) == timezone.localdate():
+        return format_time(start_at)
+    return format_datetime(start_at)
+
+
 @DashboardSelector.extend(cache_key="booking_upcoming", cache_ttl=60)
 class UpcomingAppointments(TableAdapter):
     """The next appointments from now on, soonest first."""
@@ -138,7 +150,7 @@ class UpcomingAppointments(TableAdapter):
             ],
             rows=[
                 {
-                    "when": format_datetime(a.start_at),
+                    "when": upcoming_when(a.start_at),
                     "client": a.client.name,
                     "service": a.service.name,
                     "master": a.master.name,

@@ -19,7 +19,7 @@ from django.test import Client
 from django.utils import translation
 
 from codex_django.cabinet import cabinet_registry
-from codex_django.cabinet.formatting import format_datetime, format_money
+from codex_django.cabinet.formatting import format_datetime, format_money, format_time
 
 pytestmark = pytest.mark.django_db
 
@@ -130,8 +130,14 @@ def test_dashboard_shows_the_upcoming_appointments_table(seeded: str) -> None:
     assert table.count("<tr>") == 1 + len(upcoming) == 9
     first = upcoming[0]
     assert html_escape(first.client.name) in table
-    with translation.override("en"):  # "Dec. 5, 2026, 9 a.m.": the demo's one datetime format
-        assert format_datetime(first.start_at) in table
+    cells = re.findall(r'<td class="text-start cab-table-widget__cell--bold">([^<]*)</td>', table)
+    with translation.override("en"):  # today's show the time alone, later days the date too
+        assert cells == [
+            format_time(a.start_at)
+            if timezone.localdate(a.start_at) == timezone.localdate()
+            else format_datetime(a.start_at)
+            for a in upcoming
+        ]
 
 
 def test_services_tab_shows_pending_kpi(seeded: str) -> None:
