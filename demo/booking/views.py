@@ -6,13 +6,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.translation import gettext_lazy as _
 
 from codex_django.cabinet.formatting import format_date
 from codex_django.cabinet.http.access import space_required
+from codex_django.cabinet.tables.server_side import render_table
 
 from .models import Appointment
+from .tables import CLIENT_COLUMNS, appointment_query, appointment_table, upcoming_table
 
-LIST_LIMIT = 100
+TABLE_ID = "booking-appointments"
 
 
 def _pending_count() -> int:
@@ -25,11 +28,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
     """One day of appointments, all masters, in time order; ``?day=YYYY-MM-DD`` picks the day."""
     request.cabinet_module = "booking"  # type: ignore[attr-defined]
     day: date = parse_date(request.GET.get("day", "")) or timezone.localdate()
-    appointments = (
-        Appointment.objects.filter(start_at__date=day)
-        .select_related("client", "master", "service")
-        .order_by("start_at", "master__name")
-    )
+    appointments = appointment_query().filter(start_at__date=day).order_by("start_at", "master__name")
     return render(
         request,
         "booking/schedule.html",
@@ -38,7 +37,7 @@ def schedule(request: HttpRequest) -> HttpResponse:
             "day_label": format_date(day, weekday=True),
             "previous_day": day - timedelta(days=1),
             "next_day": day + timedelta(days=1),
-            "appointments": appointments,
+            "table": appointment_table(appointments),
             "pending_count": _pending_count(),
         },
     )
@@ -46,26 +45,12 @@ def schedule(request: HttpRequest) -> HttpResponse:
 
 @space_required("staff")
 def appointments(request: HttpRequest) -> HttpResponse:
-    """Upcoming appointments, optionally one status (``?status=pending``)."""
+    """The upcoming appointments, a page at a time (``?status=pending`` opens it on one status)."""
     request.cabinet_module = "booking"  # type: ignore[attr-defined]
-    status = request.GET.get("status", "")
-    rows = Appointment.objects.filter(start_at__gte=timezone.now()).select_related(
-        "client", "master", "service"
-    )
-    if status in Appointment.Status.values:
-        rows = rows.filter(status=status)
-    else:
-        status = ""
-    return render(
-        request,
-        "booking/appointments.html",
-        {
-            "appointments": rows[:LIST_LIMIT],
-            "limit": LIST_LIMIT,
-            "status": status,
-            "statuses": Appointment.Status.choices,
-            "pending_count": _pending_count(),
-        },
+    table = upcoming_table(request)
+    context = {"pending_count": _pending_count(), "table_id": TABLE_ID}
+    return render_table(
+        request, table, "booking/appointments.html", context, label=str(_("Appointments")), id=TABLE_ID
     )
 
 
@@ -73,13 +58,20 @@ def appointments(request: HttpRequest) -> HttpResponse:
 def my_appointments(request: HttpRequest) -> HttpResponse:
     """The signed-in client's appointments, upcoming first, then the past ones."""
     request.cabinet_module = "booking"  # type: ignore[attr-defined]
-    mine = Appointment.objects.filter(client__user=request.user).select_related("master", "service")
+    mine = appointment_query().filter(client__user=request.user)
     now = timezone.now()
+    # Two tables on one page: neither writes its state to the URL, where they would share it.
     return render(
         request,
         "booking/my_appointments.html",
         {
-            "upcoming": mine.filter(start_at__gte=now).order_by("start_at"),
-            "past": mine.filter(start_at__lt=now).order_by("-start_at")[:20],
+            "upcoming": appointment_table(
+                mine.filter(start_at__gte=now).order_by("start_at"), columns=CLIENT_COLUMNS, url_state=False
+            ),
+            "past": appointment_table(
+                mine.filter(start_at__lt=now).order_by("-start_at")[:20],
+                columns=CLIENT_COLUMNS,
+                url_state=False,
+            ),
         },
     )

@@ -15,7 +15,7 @@ browser), bulk actions ("Confirm" and "Cancel" the selected visits, or every
 visit matching the search and filter; posted to ``bulk/`` and checked against
 the ``booking.change_appointment`` permission) and "Export CSV" of the current
 view (``?export=csv``, streamed). The page, the export and the bulk view share
-one set of query options (``QUERY``), so they always agree on which rows the
+one set of query options (``QUERY``, from ``booking.tables``, whose own list of upcoming appointments uses it too), so they always agree on which rows the
 user is looking at.
 """
 
@@ -24,52 +24,25 @@ from __future__ import annotations
 from typing import Any
 
 from booking.models import Appointment
+from booking.tables import QUERY, STATUS_COLOURS, appointment_query
+from booking.tables import appointment_row as booking_row
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from codex_django.cabinet import TableAction, TableColumn, TableFilter
-from codex_django.cabinet.formatting import format_date, format_money, format_time
+from codex_django.cabinet import TableAction
 from codex_django.cabinet.http.access import space_required
 from codex_django.cabinet.tables.bulk import BulkActionView
 from codex_django.cabinet.tables.export import export_csv
 from codex_django.cabinet.tables.server_side import render_table, server_side_table
 from codex_django.cabinet.types.data_table_actions import BulkAction, TableExport
-from codex_django.cabinet.types.widgets import BadgeStyle
 
 PAGE_SIZE = 25
 TABLE_ID = "salon-appointments"
-STATUS_COLOURS: dict[str, BadgeStyle] = {
-    Appointment.Status.PENDING: "warning",
-    Appointment.Status.CONFIRMED: "info",
-    Appointment.Status.COMPLETED: "success",
-    Appointment.Status.CANCELLED: "secondary",
-    Appointment.Status.NO_SHOW: "danger",
-}
 
-
-COLUMNS = [
-    TableColumn(key="date", label=_("Date"), sortable=True),
-    TableColumn(key="time", label=_("Time"), muted=True),
-    TableColumn(key="client", label=_("Client"), bold=True, sortable=True),
-    TableColumn(key="master", label=_("Master"), sortable=True),
-    TableColumn(key="service", label=_("Service"), muted=True),
-    TableColumn(key="status", label=_("Status"), badge_key="status_colours"),
-    TableColumn(key="price", label=_("Price"), align="right", sortable=True),
-]
-# What selects and orders the rows: shared by the page, the CSV export and the bulk actions.
-QUERY: dict[str, Any] = {
-    "columns": COLUMNS,
-    "filters": [
-        TableFilter(key=value, label=label, value=value) for value, label in Appointment.Status.choices
-    ],
-    "search_fields": ["client__name", "master__name", "service__name"],
-    "sort_fields": {"date": "start_at", "client": "client__name", "master": "master__name", "price": "price"},
-}
 PERMISSION = "booking.change_appointment"
 BULK_ACTIONS = [
     BulkAction(
@@ -92,22 +65,10 @@ BULK_ACTIONS = [
 ]
 
 
-def appointments() -> QuerySet[Appointment]:
-    return Appointment.objects.select_related("client", "master", "service")
-
-
 def appointment_row(appointment: Appointment) -> dict[str, Any]:
-    """One appointment as display strings in the active language (formatted here, not in the template)."""
-    start = timezone.localtime(appointment.start_at)
+    """booking's row of an appointment, with the URLs of the two row actions."""
     return {
-        "date": format_date(start),
-        "time": format_time(start),
-        "client": appointment.client.name,
-        "master": appointment.master.name,
-        "service": appointment.service.name,
-        "id": appointment.pk,
-        "status": appointment.status,
-        "price": format_money(appointment.price),
+        **booking_row(appointment),
         "details_url": reverse("salon_visits:visit", args=[appointment.pk]),
         "client_url": reverse("salon_client_files:detail", args=[appointment.client_id]),
     }
@@ -121,7 +82,7 @@ def page(request: HttpRequest) -> HttpResponse:
     if request.GET.get("export") == "csv":
         return export_csv(
             request,
-            appointments(),
+            appointment_query(),
             row=appointment_row,
             filename="appointments.csv",
             choices=choices,
@@ -129,7 +90,7 @@ def page(request: HttpRequest) -> HttpResponse:
         )
     table = server_side_table(
         request,
-        appointments(),
+        appointment_query(),
         row=appointment_row,
         actions=[
             TableAction(label=_("Details"), url_key="details_url", icon="bi-eye"),
