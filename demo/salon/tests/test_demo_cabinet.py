@@ -232,6 +232,27 @@ def test_staff_appointments_pages_through_the_upcoming_ones(seeded: str) -> None
     assert "cab-status-badge--warning" in html  # the colours travel on the table
 
 
+def test_staff_client_list_searches_and_sorts_on_the_server(seeded: str) -> None:
+    from clients.models import Client as SalonClient
+    from django.db.models import Count
+
+    staff = signed_in("staff")
+    html = staff.get("/cabinet/clients/").content.decode()
+    total = SalonClient.objects.count()
+    assert 'id="clients" x-data="cabDataTable" data-mode="server"' in html
+    assert f"{total} clients</p>" in html
+    assert html.count("<tr data-status=") == min(total, 25)
+    busiest = SalonClient.objects.annotate(visits=Count("appointments")).order_by("-visits", "name").first()
+    assert busiest is not None
+    html = staff.get("/cabinet/clients/?sort=-visits").content.decode()
+    first_row = html[html.index("<tr data-status=") :]
+    first_row = first_row[: first_row.index("</tr>")]
+    assert f'data-label="Appointments" role="cell">{busiest.visits}</td>' in first_row
+    html = staff.get("/cabinet/clients/", {"q": busiest.phone}).content.decode()
+    assert html.count("<tr data-status=") == SalonClient.objects.filter(phone=busiest.phone).count() == 1
+    assert html_escape(busiest.name) in html
+
+
 def test_client_sees_own_appointments_only(seeded: str) -> None:
     from booking.models import Appointment
     from django.utils import timezone
