@@ -15,8 +15,9 @@ browser), bulk actions ("Confirm" and "Cancel" the selected visits, or every
 visit matching the search and filter; posted to ``bulk/`` and checked against
 the ``booking.change_appointment`` permission) and "Export CSV" of the current
 view (``?export=csv``, streamed). The page, the export and the bulk view share
-one set of query options (``QUERY``, from ``booking.tables``, whose own list of upcoming appointments uses it too), so they always agree on which rows the
-user is looking at.
+one set of query options (``QUERY``, from ``booking.tables``, whose list of
+upcoming appointments uses it too), so they always agree on which rows the user
+is looking at.
 """
 
 from __future__ import annotations
