@@ -63,11 +63,15 @@ QUERY: dict[str, Any] = {
     "search_fields": ["client__name", "master__name", "service__name"],
     "sort_fields": {"date": "start_at", "client": "client__name", "master": "master__name", "price": "price"},
 }
+CHOICES = {
+    "status": dict(Appointment.Status.choices)
+}  # the status cells show the label, filters match the value
+SEARCH_PLACEHOLDER = _("Search by client, master or service…")  # QUERY's search_fields
 # What every appointment table shows the same way.
 SHOWN: dict[str, Any] = {
     "empty_message": _("No appointments."),
     "badge_maps": {STATUS_BADGES: STATUS_COLOURS},
-    "choices": {"status": dict(Appointment.Status.choices)},
+    "choices": CHOICES,
 }
 
 
@@ -99,7 +103,7 @@ def upcoming_table(request: HttpRequest) -> DataTableData:
         upcoming,
         row=appointment_row,
         page_size=PAGE_SIZE,
-        search_placeholder=_("Search by client, master or service…"),
+        search_placeholder=SEARCH_PLACEHOLDER,
         **QUERY,
         **SHOWN,
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from booking.models import Appointment
-from booking.tables import QUERY, STATUS_COLOURS, appointment_query
+from booking.tables import CHOICES, QUERY, SEARCH_PLACEHOLDER, STATUS_COLOURS, appointment_query
 from booking.tables import appointment_row as booking_row
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
@@ -79,14 +79,13 @@ def appointment_row(appointment: Appointment) -> dict[str, Any]:
 def page(request: HttpRequest) -> HttpResponse:
     """All appointments, one page at a time."""
     request.cabinet_module = "booking"  # type: ignore[attr-defined]
-    choices = {"status": dict(Appointment.Status.choices)}
     if request.GET.get("export") == "csv":
         return export_csv(
             request,
             appointment_query(),
             row=appointment_row,
             filename="appointments.csv",
-            choices=choices,
+            choices=CHOICES,
             **QUERY,
         )
     table = server_side_table(
@@ -98,9 +97,9 @@ def page(request: HttpRequest) -> HttpResponse:
             TableAction(label=_("Client file"), url_key="client_url", icon="bi-person", style="btn-primary"),
         ],
         page_size=PAGE_SIZE,
-        search_placeholder=_("Search by client, master or service…"),
+        search_placeholder=SEARCH_PLACEHOLDER,
         empty_message=_("No appointments yet."),
-        choices=choices,
+        choices=CHOICES,
         column_menu=True,
         hidden_columns=["time"],
         locked_columns=["client"],
